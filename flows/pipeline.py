@@ -1,0 +1,118 @@
+"""The Prefect flow ``claimflow-pipeline``: ingest -> extract -> load -> check -> enqueue.
+
+Thin on purpose: each task calls one function of :mod:`flows.steps`.  Import
+this module only after :func:`flows.prefect_env.configure_prefect`.
+"""
+
+from __future__ import annotations
+
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
+from flows import steps
+from flows.progress import PROGRESS
+from flows.settings import Settings, load_settings
+
+# I/O tasks retry; their work is idempotent (staging replaces, commit is one transaction).
+_IO = {"retries": 2, "retry_delay_seconds": 2, "cache_policy": NO_CACHE}
+
+
+@task(name="ingest", **_IO)
+def ingest_task(sources: list[str], settings: Settings) -> steps.Ingested:
+    return steps.ingest(sources, settings)
+
+
+@task(name="plan", **_IO)
+def plan_task(settings: Settings, articles):
+    return steps.plan(settings, articles)
+
+
+@task(name="extract", cache_policy=NO_CACHE)
+def extract_task(articles, settings: Settings):
+    return steps.extract(articles, settings)
+
+
+@task(name="load", **_IO)
+def load_task(settings: Settings, run_id: str, article_plan, claims) -> dict[str, int]:
+    return steps.load(settings, run_id, article_plan, claims)
+
+
+@task(name="check", cache_policy=NO_CACHE)
+def check_task(settings: Settings, run_id: str):
+    return steps.check(settings, run_id)
+
+
+@task(name="enqueue", **_IO)
+def enqueue_task(settings: Settings, run_id: str, gate, rejected, counts) -> steps.RunSummary:
+    return steps.enqueue(settings, run_id, gate, rejected, counts)
+
+
+@flow(name="claimflow-pipeline", log_prints=False)
+def pipeline(
+    sources: list[str] | None = None,
+    home: str | None = None,
+    threshold: float | None = None,
+    batch_size: int | None = None,
+) -> dict:
+    """Run claimflow once over ``sources`` (default: the bundled samples)."""
+    from prefect.runtime import flow_run
+
+    from warehouse.load import fail_run, new_run_id, start_run
+
+    settings = load_settings(home=home, threshold=threshold, batch_size=batch_size)
+    sources = list(sources or [str(steps.samples_dir())])
+    run_id = new_run_id()
+    scorer = steps.load_scorer_for(settings)
+    start_run(
+        settings.db_path,
+        run_id,
+        sources=sources,
+        model=f"{scorer.name}@{scorer.version}",
+        extractor=_extractor(),
+        flow_run_id=str(flow_run.id) if flow_run.id else None,
+        lock_timeout=settings.lock_timeout,
+    )
+    try:
+        PROGRESS.stage("ingest")
+        ingested = ingest_task(sources, settings)
+        article_plan = plan_task(settings, ingested.articles)
+        PROGRESS.start(len(article_plan.new))
+        futures = [extract_task.submit(b, settings) for b in steps.batches(article_plan.new, settings.batch_size)]
+        extracted = [f.result() for f in futures]
+        claims = [c for r in extracted for c in r.claims]
+        PROGRESS.stage("load")
+        staged = load_task(settings, run_id, article_plan, claims)
+        PROGRESS.stage("check")
+        gate = check_task(settings, run_id)
+        counts = {
+            "articles_in": ingested.articles_in,
+            "articles_duplicate": ingested.in_batch_duplicates + len(article_plan.duplicates),
+            "articles_rejected": len(ingested.rejected),
+            "articles_recovered": staged["articles_recovered"],
+            "sentences": sum(r.sentences for r in extracted),
+            "claims_recovered": staged["claims_recovered"],
+        }
+        PROGRESS.stage("enqueue")
+        summary = enqueue_task(settings, run_id, gate, ingested.rejected, counts)
+        PROGRESS.done()
+    except BaseException as exc:
+        PROGRESS.done()
+        try:
+            fail_run(settings.db_path, run_id, f"{type(exc).__name__}: {exc}", lock_timeout=settings.lock_timeout)
+        except Exception:  # never hide the original error behind a bookkeeping one
+            pass
+        raise
+    return {
+        "run_id": summary.run_id,
+        "counts": summary.counts,
+        "rejected": summary.rejected,
+        "report_path": summary.report_path,
+        "exported": summary.exported,
+        "db_path": str(settings.db_path),
+    }
+
+
+def _extractor() -> str:
+    from claims.extract import extractor_label
+
+    return extractor_label()

@@ -1,0 +1,172 @@
+"""The pipeline's steps as plain functions; ``flows.pipeline`` wraps each in a task.
+
+Each step only wires ``claims``, ``warehouse`` and ``checks`` together, so it
+can be tested (and run) without Prefect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from claims.records import Article, Claim, Rejected
+from flows.progress import PROGRESS
+from flows.settings import Settings
+
+
+def samples_dir() -> Path:
+    """The bundled sample articles (the default source of `claimflow run`)."""
+    return Path(__file__).parent / "samples"
+
+
+@dataclass
+class Ingested:
+    articles: list[Article]
+    rejected: list[Rejected]
+    in_batch_duplicates: int = 0
+
+    @property
+    def articles_in(self) -> int:
+        return len(self.articles) + self.in_batch_duplicates + len(self.rejected)
+
+
+@dataclass
+class RunSummary:
+    """What a run did; every figure is also in its ``runs`` row."""
+
+    run_id: str
+    counts: dict[str, int] = field(default_factory=dict)
+    rejected: list[str] = field(default_factory=list)  # one line per bad source
+    report_path: str | None = None
+    exported: dict[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        c = self.counts
+        return [
+            f"run {self.run_id}",
+            f"  articles: {c.get('articles_in', 0)} in, {c.get('articles_stored', 0)} stored, "
+            f"{c.get('articles_duplicate', 0)} already known, {c.get('articles_rejected', 0)} rejected, "
+            f"{c.get('articles_quarantined', 0)} quarantined",
+            f"  sentences: {c.get('sentences', 0)}",
+            f"  claims: {c.get('claims_in', 0)} checked, {c.get('claims_queued', 0)} queued, "
+            f"{c.get('claims_quarantined', 0)} quarantined, {c.get('claims_existing', 0)} already queued",
+            f"  data-quality report: {self.report_path}",
+        ]
+
+
+def ingest(sources: Sequence[str], settings: Settings) -> Ingested:
+    """Read every source; bad ones become :class:`Rejected` with a one-line reason."""
+    from claims.ingest import ingest_sources
+    from claims.ingest.fetch import HttpFetcher
+
+    fetcher = HttpFetcher(timeout=settings.http_timeout, user_agent=settings.user_agent)
+    result = ingest_sources(list(sources), fetcher=fetcher)
+    return Ingested(list(result.articles), list(result.rejected), int(getattr(result, "duplicates", 0)))
+
+
+def plan(settings: Settings, articles: Sequence[Article]):
+    """Which articles are new (with versions), which are already stored."""
+    from warehouse.load import known_articles, plan_articles
+
+    stored, latest = known_articles(settings.db_path, articles, lock_timeout=settings.lock_timeout)
+    return plan_articles(articles, stored, latest)
+
+
+def batches(items: Sequence[Any], size: int) -> list[list[Any]]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
+
+
+def load_scorer_for(settings: Settings):
+    from claims.scoring import load_scorer
+
+    return load_scorer(settings.model_path)
+
+
+def extract(articles: Sequence[Article], settings: Settings):
+    """Claims from one batch of articles (the scorer is loaded once per process)."""
+    from claims.extract import extract_batch
+
+    scorer = load_scorer_for(settings)
+    return extract_batch(
+        articles,
+        scorer,
+        threshold=settings.threshold,
+        on_article=lambda _art, n: PROGRESS.article_done(n),
+    )
+
+
+def load(settings: Settings, run_id: str, article_plan, claims: Sequence[Claim]) -> dict[str, int]:
+    """Stage the batch, then adopt what dead runs left in staging."""
+    from datetime import UTC, datetime
+
+    from warehouse.load import adopt_orphans, article_rows, claim_rows, stage
+
+    c_rows, e_rows, p_rows = claim_rows(claims, run_id)
+    staged = stage(
+        settings.db_path,
+        run_id,
+        articles=article_rows(article_plan, run_id, datetime.now(UTC)),
+        claims=c_rows,
+        entities=e_rows,
+        parts=p_rows,
+        lock_timeout=settings.lock_timeout,
+    )
+    adopted = adopt_orphans(settings.db_path, run_id, lock_timeout=settings.lock_timeout)
+    return {
+        "articles_staged": staged["articles"],
+        "claims_staged": staged["claims"],
+        "articles_recovered": adopted.get("articles", 0),
+        "claims_recovered": adopted.get("claims", 0),
+    }
+
+
+def check(settings: Settings, run_id: str):
+    """Validate the staged batch with the Great Expectations suites."""
+    from checks.gate import run_gate
+    from warehouse.load import staged_frames
+
+    batch = staged_frames(settings.db_path, run_id, lock_timeout=settings.lock_timeout)
+    return run_gate(
+        articles=batch.articles,
+        claims=batch.claims,
+        entities=batch.entities,
+        parts=batch.parts,
+        reference_articles=batch.reference_articles,
+        run_id=run_id,
+    )
+
+
+def enqueue(
+    settings: Settings,
+    run_id: str,
+    gate,
+    rejected: Sequence[Rejected],
+    counts: dict[str, int],
+) -> RunSummary:
+    """Write the report, commit passing rows to the queue and failing ones to quarantine, export."""
+    from checks.report import write_report
+    from warehouse.export import export_run, refresh_snapshot
+    from warehouse.load import commit, quarantine_rows
+
+    report = write_report(gate, settings.reports_dir, run_id, extra={"counts": counts})
+    final = commit(
+        settings.db_path,
+        run_id,
+        articles_passed=gate.articles_passed,
+        claims_passed=gate.claims_passed,
+        quarantine=quarantine_rows(run_id, gate.quarantine, rejected),
+        counts=counts,
+        report_path=str(report),
+        lock_timeout=settings.lock_timeout,
+    )
+    exported = export_run(settings.db_path, settings.exports_dir, run_id, lock_timeout=settings.lock_timeout)
+    refresh_snapshot(settings.db_path, settings.snapshot_path, lock_timeout=settings.lock_timeout)
+    return RunSummary(
+        run_id=run_id,
+        counts=final,
+        rejected=[r.message() for r in rejected],
+        report_path=str(report),
+        exported=exported,
+    )
