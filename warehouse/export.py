@@ -42,7 +42,7 @@ def export_run(db_path: Path, exports_dir: Path, run_id: str, *, lock_timeout: f
     tables = {}
     with writer(db_path, lock_timeout=lock_timeout) as con:
         for name, query in _EXPORTS.items():
-            tables[name] = con.execute(query, {"run_id": run_id}).arrow().read_all()
+            tables[name] = con.sql(query, params={"run_id": run_id}).to_arrow_table()
     for name, table in tables.items():
         written[name] = table.num_rows
         if table.num_rows == 0:
@@ -73,8 +73,9 @@ def refresh_snapshot(db_path: Path, snapshot_path: Path, *, lock_timeout: float 
     with writer(db_path, lock_timeout=lock_timeout) as con:
         con.execute("COMMIT")  # ATTACH/COPY FROM DATABASE cannot run inside our transaction
         try:
+            main = con.execute("SELECT current_database()").fetchall()[0][0]
             con.execute(f"ATTACH '{tmp}' AS snap")
-            con.execute("COPY FROM DATABASE main TO snap")
+            con.execute(f'COPY FROM DATABASE "{main}" TO snap')
             con.execute("DETACH snap")
         finally:
             con.execute("BEGIN TRANSACTION")
