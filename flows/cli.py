@@ -335,6 +335,18 @@ def snapshot(settings: Settings) -> None:
     click.echo(f"snapshot written: {path}")
 
 
+@cli.command()
+@home_option
+def migrate(settings: Settings) -> None:
+    """Create the warehouse or bring its schema up to date."""
+    from warehouse.connection import writer
+    from warehouse.schema import current_version
+
+    with writer(settings.db_path, lock_timeout=settings.lock_timeout) as con:
+        version = current_version(con)
+    click.echo(f"{settings.db_path}: schema v{version}")
+
+
 @cli.command("settings")
 @home_option
 def show_settings(settings: Settings) -> None:

@@ -122,13 +122,22 @@ def load(settings: Settings, run_id: str, article_plan, claims: Sequence[Claim])
     }
 
 
-def check(settings: Settings, run_id: str):
+@dataclass
+class Checked:
+    """The gate's verdict, with the ids of the entity and part rows that passed."""
+
+    gate: Any
+    entities_passed: list[str]
+    parts_passed: list[str]
+
+
+def check(settings: Settings, run_id: str) -> Checked:
     """Validate the staged batch with the Great Expectations suites."""
     from checks.gate import run_gate
     from warehouse.load import staged_frames
 
     batch = staged_frames(settings.db_path, run_id, lock_timeout=settings.lock_timeout)
-    return run_gate(
+    gate = run_gate(
         articles=batch.articles,
         claims=batch.claims,
         entities=batch.entities,
@@ -136,12 +145,17 @@ def check(settings: Settings, run_id: str):
         reference_articles=batch.reference_articles,
         run_id=run_id,
     )
+    return Checked(
+        gate=gate,
+        entities_passed=[str(x) for x in batch.entities["entity_id"].iloc[list(gate.entity_rows_passed)]],
+        parts_passed=[str(x) for x in batch.parts["part_id"].iloc[list(gate.part_rows_passed)]],
+    )
 
 
 def enqueue(
     settings: Settings,
     run_id: str,
-    gate,
+    checked: Checked,
     rejected: Sequence[Rejected],
     counts: dict[str, int],
 ) -> RunSummary:
@@ -150,12 +164,15 @@ def enqueue(
     from warehouse.export import export_run, refresh_snapshot
     from warehouse.load import commit, quarantine_rows
 
+    gate = checked.gate
     report = write_report(gate, settings.reports_dir, run_id, extra={"counts": counts})
     final = commit(
         settings.db_path,
         run_id,
         articles_passed=gate.articles_passed,
         claims_passed=gate.claims_passed,
+        entities_passed=checked.entities_passed,
+        parts_passed=checked.parts_passed,
         quarantine=quarantine_rows(run_id, gate.quarantine, rejected),
         counts=counts,
         report_path=str(report),

@@ -183,6 +183,7 @@ def claim_rows(claims: Sequence[Claim], run_id: str) -> tuple[list[dict], list[d
         for e in c.analysis.entities:
             e_rows.append(
                 {
+                    "entity_id": stable_id("entity", c.claim_id, e.kind, e.start, e.end, e.text),
                     "claim_id": c.claim_id,
                     "article_id": c.article_id,
                     "kind": e.kind,
@@ -197,6 +198,7 @@ def claim_rows(claims: Sequence[Claim], run_id: str) -> tuple[list[dict], list[d
         for p in c.analysis.parts:
             p_rows.append(
                 {
+                    "part_id": stable_id("part", c.claim_id, p.role, p.start, p.end, p.text),
                     "claim_id": c.claim_id,
                     "role": p.role,
                     "text": p.text,
@@ -382,6 +384,8 @@ def commit(
     *,
     articles_passed: Sequence[str],
     claims_passed: Sequence[str],
+    entities_passed: Sequence[str],
+    parts_passed: Sequence[str],
     quarantine: list[dict[str, Any]],
     counts: dict[str, int],
     report_path: str | None = None,
@@ -415,11 +419,16 @@ def commit(
             "SELECT count(*) FROM staging_claims WHERE run_id = ? AND claim_id IN (SELECT id FROM ok_claims)",
             [run_id],
         ).fetchall()[0][0]
-        for table, child in (("staging_entities", "claim_entities"), ("staging_parts", "claim_parts")):
+        con.register("ok_entities", pa.table({"id": pa.array(list(entities_passed), pa.string())}))
+        con.register("ok_parts", pa.table({"id": pa.array(list(parts_passed), pa.string())}))
+        for table, child, key, ok in (
+            ("staging_entities", "claim_entities", "entity_id", "ok_entities"),
+            ("staging_parts", "claim_parts", "part_id", "ok_parts"),
+        ):
             con.execute(
                 f"INSERT INTO {child} SELECT * FROM {table} WHERE run_id = ? "
-                "AND claim_id IN (SELECT id FROM ok_claims) "
-                f"AND claim_id NOT IN (SELECT claim_id FROM {child})",
+                f"AND claim_id IN (SELECT id FROM ok_claims) AND {key} IN (SELECT id FROM {ok}) "
+                f"AND {key} NOT IN (SELECT {key} FROM {child})",
                 [run_id],
             )
         _upsert_quarantine(con, run_id, quarantine, ts)

@@ -62,6 +62,7 @@ _CLAIM_COLUMNS = """
 """
 
 _ENTITY_COLUMNS = """
+    entity_id  VARCHAR NOT NULL,
     claim_id   VARCHAR NOT NULL,
     article_id VARCHAR NOT NULL,
     kind       VARCHAR NOT NULL,
@@ -74,6 +75,7 @@ _ENTITY_COLUMNS = """
 """
 
 _PART_COLUMNS = """
+    part_id    VARCHAR NOT NULL,
     claim_id   VARCHAR NOT NULL,
     role       VARCHAR NOT NULL,
     text       VARCHAR NOT NULL,

@@ -65,6 +65,8 @@ def stage_and_commit(db: Path, run_id: str, articles: list[Article], claims: lis
         db, run_id,
         articles_passed=list(batch.articles["article_id"]),
         claims_passed=ok_claims,
+        entities_passed=list(batch.entities["entity_id"]),
+        parts_passed=list(batch.parts["part_id"]),
         quarantine=load.quarantine_rows(run_id, quarantine, []),
         counts={"articles_in": len(articles), "articles_duplicate": len(plan.duplicates),
                 "articles_rejected": 0, "articles_recovered": adopted["articles"],

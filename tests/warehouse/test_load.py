@@ -99,7 +99,8 @@ def test_counts_that_do_not_reconcile_roll_back(db) -> None:
     plan = load.plan_articles([art], set(), {})
     load.stage(db, "run-1", articles=load.article_rows(plan, "run-1", load.now_utc()), claims=[], entities=[], parts=[])
     with pytest.raises(WarehouseError, match="run run-1: article counts do not reconcile"):
-        load.commit(db, "run-1", articles_passed=[art.article_id], claims_passed=[], quarantine=[],
+        load.commit(db, "run-1", articles_passed=[art.article_id], claims_passed=[], entities_passed=[],
+                    parts_passed=[], quarantine=[],
                     counts={"articles_in": 5, "articles_duplicate": 0, "articles_rejected": 0})
     # nothing moved: the batch is still staged, whole
     assert _count(db, "articles") == 0 and _count(db, "staging_articles") == 1
