@@ -61,9 +61,9 @@ def ingest(sources: Sequence[str], settings: Settings) -> Ingested:
     from claims.ingest import ingest_sources
     from claims.ingest.fetch import HttpFetcher
 
-    fetcher = HttpFetcher(timeout=settings.http_timeout, user_agent=settings.user_agent)
-    result = ingest_sources(list(sources), fetcher=fetcher)
-    return Ingested(list(result.articles), list(result.rejected), int(getattr(result, "duplicates", 0)))
+    with HttpFetcher(timeout=settings.http_timeout, user_agent=settings.user_agent) as fetcher:
+        result = ingest_sources(list(sources), fetcher=fetcher)
+    return Ingested(list(result.articles), list(result.rejected), result.duplicates)
 
 
 def plan(settings: Settings, articles: Sequence[Article]):
