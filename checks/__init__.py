@@ -1,0 +1,1 @@
+"""Data-quality gate: Great Expectations suites, the gate and its report (import submodules)."""
