@@ -1,0 +1,147 @@
+"""Claim analysis: speaker, normalized claim, types, entities and parts per sentence.
+
+>>> from claims.sentences import split_sentences
+>>> from claims.analysis import analyse_article
+>>> text = 'She met voters. "We, as Estonia, lost as many soldiers per capita as the United States," she said.'
+>>> analyse_article(text, split_sentences(text))[1].claim
+'Estonia lost as many soldiers per capita as the United States'
+
+Rules and regular expressions only (no models, nothing downloaded); see
+docs/extraction.md for the conventions.  The analysis is document-level so that
+pronouns and titles resolve across sentences.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from claims.analysis.attribution import Frame, find_frame, quote_spans
+from claims.analysis.claim_types import classify
+from claims.analysis.entities import find_entities
+from claims.analysis.normalize import find_abbreviations, normalize_claim
+from claims.analysis.parts import decompose
+from claims.analysis.people import People, Person
+from claims.records import Sentence, SentenceAnalysis
+
+__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
+
+EXTRACTOR_NAME = "claimflow-rules"
+EXTRACTOR_VERSION = "0.1.0"
+
+_WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
+
+
+def extractor_id() -> str:
+    """``name@version`` of these rules, as stored on claim records."""
+    return f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}"
+
+
+def _speaker_of(
+    frame: Frame, people: People, original: str
+) -> tuple[str | None, Person | None, int | None, int | None]:
+    """(speaker name, person, start, end) for a frame's speaker phrase."""
+    if frame.speaker_text is None or frame.speaker_start is None or frame.speaker_end is None:
+        return None, None, None, None
+    s, e = frame.speaker_start, frame.speaker_end
+    mention = people.named_in(s, e)
+    if mention is None and frame.kind == "quote":
+        # "said the OECD's chief economist, Clara Jansen." names the person after a comma.
+        line_end = original.find("\n", e)
+        mention = people.named_in(s, line_end if line_end >= 0 else len(original))
+        if mention is not None and original[e:mention.start].count(".") > 0:
+            mention = None
+    if mention is not None:
+        return mention.person.name, mention.person, mention.start, mention.end
+    person = people.resolve_text(original[s:e], s)
+    if person is not None:
+        return person.name, person, s, e
+    phrase = original[s:e].strip()
+    phrase = _clean_group(phrase)
+    if not phrase:
+        return None, None, None, None
+    return phrase, None, s, e
+
+
+def _clean_group(phrase: str) -> str:
+    """A non-person speaker as written, without article, report wrapper or abbreviation."""
+    import re
+
+    phrase = phrase.replace("**", "").strip(" ,.")
+    phrase = re.sub(r"^(?:a|an|the|A|An|The)\s+", "", phrase)
+    m = re.match(r"^(?:report|study|survey|analysis|poll|statement|review)\s+(?:by|from|of)\s+(?:the\s+)?(.+)$", phrase)
+    if m:
+        phrase = m.group(1)
+    phrase = re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
+    phrase = re.sub(r"['’]s$", "", phrase)
+    return phrase
+
+
+def analyse_article(
+    text: str,
+    sentences: list[Sentence],
+    *,
+    published: datetime | None = None,
+    author: str | None = None,
+    source: str | None = None,
+) -> list[SentenceAnalysis]:
+    """One :class:`SentenceAnalysis` per sentence of ``text``, in order.
+
+    ``author`` and ``source`` are accepted for symmetry with the article record;
+    sentences without a quote or reported speech get attribution "none" and no
+    speaker (the publisher is recorded on the claim elsewhere).
+    """
+    del author, source
+    work = text.translate(_WORK_TABLE)
+    quotes = quote_spans(text)
+    spans = [(s.start, s.end) for s in sentences]
+    people = People.build(work, spans, quotes)
+    abbreviations = find_abbreviations(text)
+    results: list[SentenceAnalysis] = []
+    last_quote: SentenceAnalysis | None = None
+    last_quote_person: Person | None = None
+    for i, sent in enumerate(sentences):
+        frame = find_frame(work, sent.start, sent.end, quotes)
+        speaker, person, sp_s, sp_e = _speaker_of(frame, people, text)
+        flags: list[str] = []
+        if frame.kind == "quote" and frame.continuation:
+            prev_sentence_ok = i > 0 and last_quote is not None and results and results[-1] is last_quote
+            if prev_sentence_ok and last_quote is not None:
+                speaker, person = last_quote.speaker, last_quote_person
+                sp_s, sp_e = last_quote.speaker_start, last_quote.speaker_end
+            else:
+                flags.append("unknown_speaker")
+        claim, plain, nflags = normalize_claim(
+            text,
+            work,
+            frame.content or [(sent.start, sent.end)],
+            frame_kind=frame.kind,
+            speaker=person,
+            people=people,
+            sentence=sent.text,
+            published=published,
+            abbreviations=abbreviations,
+        )
+        flags.extend(f for f in nflags if f not in flags)
+        entities = find_entities(text, sent.start, sent.end, people=people, abbreviations=abbreviations, published=published)
+        types, checkable = classify(plain, sent.text, entities, frame_kind=frame.kind)
+        previous = (sentences[i - 1].start, sentences[i - 1].end) if i > 0 and "\n\n" not in text[sentences[i - 1].end:sent.start] else None
+        parts = decompose(claim, types, entities, original=text, sent_start=sent.start, sent_end=sent.end, previous=previous)
+        analysis = SentenceAnalysis(
+            claim=claim,
+            attribution=frame.kind,
+            speaker=speaker if frame.kind != "none" else None,
+            speaker_role=(person.role if person is not None else None) if frame.kind != "none" else None,
+            speaker_start=sp_s if frame.kind != "none" else None,
+            speaker_end=sp_e if frame.kind != "none" else None,
+            quote_start=frame.quote[0] if frame.quote else None,
+            quote_end=frame.quote[1] if frame.quote else None,
+            types=types,
+            checkable=checkable,
+            flags=flags,
+            entities=entities,
+            parts=parts,
+        )
+        if frame.kind == "quote":
+            last_quote, last_quote_person = analysis, person
+        results.append(analysis)
+    return results

@@ -1,0 +1,270 @@
+"""Attribution: who says a sentence, and which part of it is the claim.
+
+``find_frame`` reads one sentence and returns a :class:`Frame`:
+
+* ``quote``: a direct quote with its frame, after it (``"...," she said``,
+  ``"...," said EU High Representative Kaja Kallas``) or before it
+  (``Brandt told reporters: "..."``); a sentence that is only a quote has no
+  frame and inherits the previous quote's speaker (``continuation``);
+* ``reported``: ``X said/claimed/argued that ...``, ``X said ...``,
+  ``..., X said.``, ``According to X, ...`` and ``..., according to X``;
+* ``none``: everything else.
+
+Offsets are into the article.  The speaker is returned as a phrase with its
+span; resolving pronouns and titles to people is done by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS
+
+__all__ = ["Frame", "find_frame", "quote_spans"]
+
+_VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+_AUX = r"(?:(?:has|have|had|also|then|later|again|previously|recently|repeatedly|once|further|publicly|reportedly)\s+)*"
+_SUBJ_PRON = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
+_NP = r"(?:[\w'’.&()-]+(?:\s+[\w'’.&()-]+){0,7}?)"
+_FRAME_AFTER_SUBJ = re.compile(rf"^\s*,?\s*(?P<spk>{_NP})\s+{_AUX}(?P<verb>{_VERBS})\b")
+_FRAME_AFTER_VERB = re.compile(rf"^\s*,?\s*(?P<verb>{_VERBS})\s+(?P<spk>[^;!?]+?)\s*[.!?]?\s*$")
+_FRAME_BEFORE = re.compile(rf"(?P<spk>{_NP})\s+{_AUX}(?P<verb>{_VERBS})\b(?P<obj>[^\":]{{0,60}}?)\s*[:,]\s*$")
+_ACCORDING_START = re.compile(r"^According to (?P<spk>[^,]+?),\s+(?P<content>.+)$", re.S)
+_ACCORDING_END = re.compile(r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)\s*[.!?]?$", re.S)
+_END_FRAME = re.compile(
+    rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records))\s+"
+    rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|predicted|wrote|argued|claimed|insisted|stressed)"
+    r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\b[^,.]*)?\s*[.!?]?$",
+    re.S,
+)
+_END_FRAME_VERB_FIRST = re.compile(
+    r"^(?P<content>.+),\s+(?P<verb>said|says|according to)\s+(?P<spk>[^,.]+?)\s*[.!?]?$", re.S
+)
+_NEGATED = re.compile(r"(?:\b(?:not|never|to|did|didn't|don't|doesn't|won't|cannot|can't|could|would|will)\s+)$", re.I)
+_NOT_CONTENT_AFTER = re.compile(
+    r"^\s*(?:if|whether|why|how|what|when|where|so|nothing|anything|goodbye|no|yes|against|of|about|"
+    r"on|for|to|with|by|from|into|the\s+(?:figures|report|plan|decision|move|result|vote|claim|idea))\b",
+    re.I,
+)
+_DOCUMENT_SUBJECT = re.compile(r"\b(?:Article|Act|law|treaty|Treaty|charter|Charter|constitution|Constitution|rules?|Rules?|regulations?|Regulations?|clause)\b")
+_NOT_NP = re.compile(r"\b(?:could|would|will|is|are|was|were|has|have|had|be|been|not|can|should|must)\b")
+_OPENERS = re.compile(r"^(?:(?:But|And|However|Meanwhile|Still|Yet|So|Then|Now|Also|Instead|Indeed|Later|Earlier)\b,?\s+)+")
+
+
+@dataclass
+class Frame:
+    """The attribution frame of one sentence (offsets into the article)."""
+
+    kind: str = "none"  # quote | reported | none
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    content: list[tuple[int, int]] = field(default_factory=list)
+    quote: tuple[int, int] | None = None
+    continuation: bool = False  # a quote with no frame: inherit the previous quote's speaker
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted passages (marks included); a quote never crosses a newline.
+
+    Curly quotes open (“) and close (”); straight quotes toggle.  A quote left
+    open at the end of a line runs to the end of the line.
+    """
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        open_at: int | None = None
+        for i in range(line.start(), line.end()):
+            c = text[i]
+            if c == "“" or (c == '"' and open_at is None):
+                if open_at is None:
+                    open_at = i
+            elif c == "”" or c == '"':
+                if open_at is not None:
+                    spans.append((open_at, i + 1))
+                    open_at = None
+        if open_at is not None:
+            spans.append((open_at, line.end()))
+    return spans
+
+
+def _inner(text: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink a quote span to its content (marks, spaces and trailing , . removed)."""
+    if s < e and text[s] in "\"“":
+        s += 1
+    if e > s and text[e - 1] in "\"”":
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in ",;:"):
+        e -= 1
+    return s, e
+
+
+def _strip_np(text: str, start: int) -> tuple[str, int]:
+    """Trim spaces, commas and leading openers from a phrase; return (phrase, new start)."""
+    lead = len(text) - len(text.lstrip(" ,"))
+    text, start = text[lead:], start + lead
+    m = _OPENERS.match(text)
+    if m:
+        text, start = text[m.end():], start + m.end()
+    return text.rstrip(" ,"), start
+
+
+def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
+    """The subject phrase that ends right before a speech verb, with its offset in the sentence."""
+    prefix = sentence[:verb_start]
+    prefix = re.sub(rf"\s+{_AUX}$", " ", prefix)
+    prefix = prefix.rstrip()
+    if not prefix or '"' in prefix or "“" in prefix or "”" in prefix:
+        return None
+    # Drop an appositive that closes the subject: "X, who chairs ...," / "X, the region's ...,".
+    app = re.match(r"^(.*?\S),\s+(?:who|which|whose|the|a|an)\b[^,]*,$", prefix)
+    if app:
+        prefix = app.group(1)
+    prefix = prefix.rstrip(",")
+    start = 0
+    if "," in prefix:
+        start = prefix.rfind(",") + 1
+    phrase, pstart = _strip_np(prefix[start:], start)
+    if not phrase or len(phrase.split()) > 8:
+        return None
+    if not phrase[0].isupper() and re.match(
+        r"(?:and|but|or|that|which|who|whose|where|when|while|if|as|to|of|in|on|at|for|with|from|by|"
+        r"adding|saying|including|after|before|because|than|then|so)\b",
+        phrase,
+    ):
+        return None
+    if _NOT_NP.search(phrase):
+        return None
+    if re.search(r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might)\b", phrase):
+        return None
+    if _DOCUMENT_SUBJECT.search(phrase):
+        return None
+    return phrase, pstart
+
+
+def _content_after_verb(sentence: str, verb: str, verb_end: int) -> int | None:
+    """Where the reported content starts after a speech verb, or None if it is not speech."""
+    rest = sentence[verb_end:]
+    if verb in ("told", "tells"):
+        m = re.match(r"\s+[\w'’ .-]{1,40}?(?:\s+(?:on|in|at|last|this|earlier)\b[\w ]{0,20}?)?(?:\s+that\b|\s*:)", rest)
+        if not m:
+            return None
+        return verb_end + m.end()
+    m = re.match(r"(?:\s+(?:on|in|at|last|this|earlier|late|early|during)\b[^,\"“]{0,40}?)?\s+that\b", rest)
+    if m:
+        return verb_end + m.end()
+    if verb in THAT_ONLY_VERBS:
+        return None
+    if _NOT_CONTENT_AFTER.match(rest):
+        return None
+    m = re.match(r"\s*[:,]?\s*", rest)
+    return verb_end + (m.end() if m else 0)
+
+
+def _shift(span: tuple[int, int], base: int) -> tuple[int, int]:
+    return span[0] + base, span[1] + base
+
+
+def find_frame(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -> Frame:
+    """The attribution frame of the sentence ``text[start:end]`` (``text`` is the work copy)."""
+    sent = text[start:end]
+    qs = [(max(s, start), min(e, end)) for s, e in quotes if s < end and e > start]
+    if qs:
+        frame = _quote_frame(text, start, end, qs)
+        if frame is not None:
+            return frame
+    return _reported_frame(sent, start)
+
+
+def _quote_frame(text: str, start: int, end: int, qs: list[tuple[int, int]]) -> Frame | None:
+    first_s, last_e = qs[0][0], qs[-1][1]
+    before = text[start:first_s]
+    after = text[last_e:end]
+    inner = [_inner(text, s, e) for s, e in qs]
+    quote = (qs[0][0], qs[-1][1])
+    # Frame between two quotes: "A," she said. "B."  (or "A," she said, "B.")
+    if len(qs) >= 2 and not before.strip():
+        mid = text[qs[0][1]:qs[1][0]]
+        m = _FRAME_AFTER_SUBJ.match(mid) or _FRAME_AFTER_VERB.match(mid.rstrip(" ,"))
+        if m and len(mid) < 80:
+            s, e = m.span("spk")
+            return Frame("quote", m.group("spk"), qs[0][1] + s, qs[0][1] + e, inner, quote)
+    if after.strip(" .,!?;:"):
+        m = _FRAME_AFTER_SUBJ.match(after)
+        if m and len(m.group("spk").split()) <= 8:
+            s, e = m.span("spk")
+            return Frame("quote", m.group("spk"), last_e + s, last_e + e, inner, quote)
+        m = _FRAME_AFTER_VERB.match(after)
+        if m:
+            s, e = m.span("spk")
+            return Frame("quote", m.group("spk"), last_e + s, last_e + e, inner, quote)
+    if before.strip():
+        m = _FRAME_BEFORE.search(before)
+        if m and not after.strip(" .,!?;:"):
+            sub = _subject_before(before, m.start("verb"))
+            if sub:
+                phrase, ps = sub
+                return Frame("quote", phrase, start + ps, start + ps + len(phrase), inner, quote)
+        return None
+    if not after.strip(" .,!?;:\"”"):
+        # Only a quote: a continuation of the previous speaker's quote.
+        return Frame("quote", None, None, None, inner, quote, continuation=True)
+    return None
+
+
+def _reported_frame(sent: str, base: int) -> Frame:
+    m = _ACCORDING_START.match(sent)
+    if m:
+        return _reported(m, base, "content", "spk")
+    m = _ACCORDING_END.match(sent)
+    if m and len(m.group("spk").split()) <= 10:
+        return _reported(m, base, "content", "spk")
+    m = _END_FRAME.match(sent)
+    if m and not re.search(r"\b(?:that|who|which)\s*$", m.group("content")):
+        return _reported(m, base, "content", "spk")
+    m = _END_FRAME_VERB_FIRST.match(sent)
+    if (
+        m
+        and len(m.group("spk").split()) <= 8
+        and not _NOT_NP.search(m.group("spk"))
+        and not re.match(r"(?:that|if|whether|it|they|we|this)\b", m.group("spk"))
+        and not re.search(r"\d", m.group("spk"))
+        and not re.search(r",\s+(?:who|which|whose)\b[^,]*$", m.group("content"))
+    ):
+        return _reported(m, base, "content", "spk")
+    for vm in re.finditer(rf"\b(?P<verb>{_VERBS})\b", sent):
+        if _in_quotes(sent, vm.start()):
+            continue
+        if _NEGATED.search(sent[: vm.start()]):
+            continue
+        sub = _subject_before(sent, vm.start())
+        if sub is None:
+            continue
+        content_start = _content_after_verb(sent, vm.group("verb"), vm.end())
+        if content_start is None or not sent[content_start:].strip(" .\"”"):
+            continue
+        phrase, ps = sub
+        cs, ce = _trim(sent, content_start, len(sent.rstrip()))
+        return Frame("reported", phrase, base + ps, base + ps + len(phrase), [(base + cs, base + ce)])
+    return Frame("none", content=[(base, base + len(sent))])
+
+
+def _in_quotes(sent: str, pos: int) -> bool:
+    return sent[:pos].count('"') % 2 == 1
+
+
+def _trim(sent: str, s: int, e: int) -> tuple[int, int]:
+    """Shrink ``sent[s:e]`` past surrounding spaces and commas."""
+    while s < e and sent[s] in " ,:":
+        s += 1
+    while e > s and sent[e - 1] in " ,:":
+        e -= 1
+    return s, e
+
+
+def _reported(m: re.Match[str], base: int, content: str, spk: str) -> Frame:
+    s, e = m.span(spk)
+    cs, ce = _trim(m.string, *m.span(content))
+    return Frame("reported", m.group(spk), base + s, base + e, [(base + cs, base + ce)])

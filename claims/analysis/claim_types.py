@@ -1,0 +1,133 @@
+"""Claim types: multi-label cues for the labels in ``records.CLAIM_TYPES``.
+
+Each label has a small set of lexical cues, read on the normalized claim:
+
+* quantity: a number, percentage, amount or rate (years and article numbers
+  alone do not count);
+* comparison: comparatives and superlatives (``more than``, ``as many ... as``,
+  ``the highest since``, ``twice as``, ``down from``), unless the compared
+  quality is evaluative (``the dullest campaign``);
+* causal: ``because``, ``caused by``, ``led to``, ``driven by``, ``result of`` ...;
+* prediction: future tense and forecasts (``will``, ``expected to``, ``plans to``);
+* rule: laws, treaties, rules, mandates (``Under the ... Act``, ``Article 5``);
+* historical: a past event tied to a year, a date or a named period;
+* personal_experience: the speaker's own experience (``I``, ``my``);
+* opinion: evaluative or rhetorical wording.
+
+``checkable`` is False when the claim is only opinion (or a question).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.records import CLAIM_TYPES, Entity
+
+__all__ = ["classify"]
+
+_COMPARISON = re.compile(
+    r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|faster|slower|longer|shorter|"
+    r"older|younger|cheaper|dearer|better|worse)\s+(?:[\w-]+\s+){0,4}?than\b|"
+    r"\bas (?:many|much|few|little|high|low|large|big|fast|often|likely)\b(?:\s+[\w-]+){0,6}?\s+as\b|"
+    r"\b(?:the|its|their|his|her|a)\s+(?:new\s+)?(?:highest|lowest|largest|smallest|biggest|fastest|slowest|longest|shortest|most|least|"
+    r"fewest|best|worst|first|only|oldest|youngest|strongest|weakest)\b(?:\s+[\w'’-]+){0,5}?\s+"
+    r"(?:since|in|of|for|ever|on record|in history|anywhere|by)\b|"
+    r"\b(?:record|all-time)\s+(?:high|low|number|level)\b|\bbreaking the (?:course |world )?record\b|"
+    r"\b(?:twice|three times|four times|half)\s+as\b|\bdouble the\b|\b(?:down|up)\s+from\b|"
+    r"\bcompared\s+(?:with|to)\b|\b(?:above|below)\s+(?:the\s+)?(?:average|target|national)\b|"
+    r"\bfrom\s+[\d.,]+\s*(?:percent|%|\w+)?\s+to\s+[\d.,]+|\bto\s+[\d.,]+\s*(?:percent|%)?,?\s+from\s+[\d.,]+|"
+    r"\bthe (?:highest|lowest|largest|longest|fastest|most|least|biggest|smallest)(?:\s+[\w-]+){0,3}\s+(?:on record|ever)\b|"
+    r"\b(?:than any|than the|than in)\b|\bfor the first time\b|\bthe first (?:fall|rise|time)\b",
+    re.I,
+)
+_EVALUATIVE = re.compile(
+    r"\b(?:dullest|most beautiful|more deserving|most deserving|better than anyone|worst of|"
+    r"saddest|greatest|finest|proudest|most exciting|most boring|better than this)\b",
+    re.I,
+)
+_CAUSAL = re.compile(
+    r"\b(?:because(?: of)?|caused(?: partly| mainly| largely)? by|causes?|led to|leads? to|lead to|due to|"
+    r"result(?:ed)? (?:of|in)|as a result|driven(?: partly| mainly| largely)? by|thanks to|linked to|"
+    r"blamed on|so that|that is why|that's why|which (?:allows|means)|helped|contributed to|"
+    r"responsible for|would (?:force|cut|raise|lower)|worked)\b",
+    re.I,
+)
+_PREDICTION = re.compile(
+    r"\b(?:will|won't|going to|(?:is|are)\s+(?:expected|set|due|scheduled|likely|forecast)\s+to|"
+    r"expects?|expected|plans? to|planned|predicted|predicts?|forecasts?|(?:is|are) due|would|"
+    r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|could|"
+    r"should\s+(?:return|fall|rise|reach|ease|grow|recover|increase|decrease|drop|improve|be back))\b",
+    re.I,
+)
+_RULE = re.compile(
+    r"\b(?:Act|law|laws|legal|legally|illegal|treaty|Treaty|charter|constitution|regulations?|"
+    r"Regulations|rules?|Rules|mandate|clause|statute|legislation|binding|required|requires|"
+    r"Article \d+|must by law)\b",
+)
+_MUST = re.compile(r"\b(?:must|shall|may only|only counts|limits?\b.*\bto)\b", re.I)
+_HISTORICAL_ANCHOR = re.compile(
+    r"\b(?:1[5-9]\d\d|20[0-2]\d)\b|\b9/11\b|\bWorld War\b|\bCold War\b|\bthe (?:1[89]|20)\d0s\b|"
+    r"\b(?:founded|established|invaded|declared independence|opened in|was set by)\b",
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|invoked|joined|invaded|declared|founded|opened|signed|set|won|lost|"
+    r"raised|introduced|came|began|ended|happened|took|became|elected|fell|rose|cut|called|hit|"
+    r"broke|beat|\w+ed)\b",
+    re.I,
+)
+_FIRST_SINGULAR = re.compile(r"\b(?:I|my|me|myself|I'm|I've|I’m|I’ve)\b")
+_OPINION = re.compile(
+    r"\b(?:nobody should|should stop|should have|should never|should not|shouldn't|ought|should work|deserves?|sad|wonderful|proud|beautiful|insult|naive|frankly|"
+    r"simply|without doubt|it is time|it's time|far too|too slow|dullest|deserving|painful|wrong|"
+    r"nobody should|cannot afford|really want|wants us to think|entirely preventable|foundation for|"
+    r"is the future|are the future|a tax on|better than this|endless|heard these promises|"
+    r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
+    r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
+    r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means)\b",
+    re.I,
+)
+
+
+def _has_quantity(claim: str, entities: list[Entity]) -> bool:
+    for e in entities:
+        if e.kind in ("PERCENT", "MONEY", "RATE"):
+            return True
+        if e.kind == "NUMBER":
+            return True
+    return bool(re.search(r"\b(?:per capita|per head|one in (?:two|three|four|five|ten)|a (?:third|quarter)|half of)\b", claim, re.I))
+
+
+def classify(claim: str, sentence: str, entities: list[Entity], *, frame_kind: str) -> tuple[list[str], bool]:
+    """(types, checkable) for one claim; ``entities`` are the sentence's entities.
+
+    Pass the claim before relative dates and abbreviations are rewritten, so a
+    resolved "on Thursday" does not read as a historical year.
+    """
+    types: set[str] = set()
+    claim_entities = [e for e in entities if e.text in claim or e.kind in ("RATE",)]
+    evaluative = bool(_EVALUATIVE.search(claim))
+    if _has_quantity(claim, [e for e in claim_entities if e.kind != "DATE"]) and not evaluative:
+        types.add("quantity")
+    if _COMPARISON.search(claim) and not evaluative:
+        types.add("comparison")
+    if _CAUSAL.search(claim):
+        types.add("causal")
+    if _PREDICTION.search(claim) and not re.search(r"\bhad expected\b", claim):
+        types.add("prediction")
+    if _RULE.search(claim) or (_MUST.search(claim) and re.search(r"\b(?:Under|law|rules?|required)\b", sentence)):
+        types.add("rule")
+    if _HISTORICAL_ANCHOR.search(claim) and _PAST.search(claim) and "prediction" not in types:
+        types.add("historical")
+    if frame_kind == "quote" and _FIRST_SINGULAR.search(claim):
+        types.add("personal_experience")
+    if _OPINION.search(claim) or evaluative:
+        types.add("opinion")
+    checkable = bool(types - {"opinion"})
+    if "opinion" in types and types <= {"opinion", "causal", "prediction", "personal_experience"} and not (types & {"quantity", "comparison", "historical", "rule"}):
+        checkable = False
+        types = {"opinion"} | (types & {"personal_experience"})
+    if claim.rstrip().endswith("?"):
+        checkable = False
+    if not types:
+        checkable = True
+    return [t for t in CLAIM_TYPES if t in types], checkable

@@ -1,0 +1,240 @@
+"""Dates: find absolute and relative date expressions; resolve relative ones.
+
+Relative expressions ("on Thursday", "last year", "earlier this month") are
+resolved against the article's ``published`` date.  Direction for weekdays and
+bare month names follows the sentence's tense: future cues ("will", "expected
+to", "next") pick the next occurrence, anything else the latest one.
+
+Resolved dates are written as ``D Month YYYY`` ("26 June 2025"), months as
+``Month YYYY`` and years as ``YYYY``; ``Date.value`` holds the ISO form
+(``2025-06-26``, ``2025-06``, ``2025``; weeks as the ISO date of their Monday).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from claims.analysis.lexicon import MONTHS, WEEKDAYS
+
+__all__ = ["DateMatch", "find_dates", "format_day", "is_future", "rewrite_dates"]
+
+_MONTH_RE = "|".join(MONTHS)
+_MONTH_ABBR = r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DAY_RE = "|".join(WEEKDAYS)
+_NUMWORD = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+_FUTURE = re.compile(
+    r"\b(will|won't|shall|going to|expected to|expects?|set to|plans? to|due (?:on|in|to)|"
+    r"scheduled|upcoming|would|predicts?|predicted|forecasts?|likely|aims? to|intends? to)\b",
+    re.I,
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_RE}),? (\d{{4}})\b")),
+    ("mdy", re.compile(rf"\b({_MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?, (\d{{4}})\b")),
+    ("my", re.compile(rf"\b({_MONTH_RE}) (\d{{4}})\b")),
+    ("dm", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_RE})\b(?!,? \d{{4}})")),
+    ("md", re.compile(rf"\b({_MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})(?![\d,])")),
+    ("mabbr", re.compile(rf"\b({_MONTH_ABBR})\. (\d{{1,2}})(?:, (\d{{4}}))?\b")),
+    ("nine11", re.compile(r"(?<![\w/])9/11\b")),
+    ("decade", re.compile(r"\b(?:the )?((?:1[89]|20)\d0)s\b")),
+    ("rel_week", re.compile(r"\b(?:(earlier|later) )?(this|last|next) (week|month|year)\b(?!['’]s)", re.I)),
+    ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (years?|months?|weeks?|days?) ago\b", re.I)),
+    ("dayword", re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)),
+    ("weekday", re.compile(rf"\b({_DAY_RE})\b(?!['’]s)")),
+    ("month", re.compile(rf"\b({_MONTH_RE})\b(?! \d)")),
+    ("year", re.compile(r"(?<![\d,.$€£/:-])((?:1[89]|20)\d\d)(?!\d|,\d|\.\d|\s*(?:percent|per cent|%))\b")),
+]
+
+
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|decided|announced|\w+ed)\b", re.I)
+
+
+@dataclass
+class DateMatch:
+    """A date expression at ``start:end`` of the scanned text."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO form when known
+    replacement: str | None = None  # absolute wording for a relative expression
+
+
+def format_day(d: date) -> str:
+    """``26 June 2025``: the one format used in normalized claims."""
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def is_future(text: str) -> bool:
+    """Whether ``text`` talks about the future (used for direction of weekdays/months)."""
+    return bool(_FUTURE.search(text))
+
+
+def _clause_future(text: str, start: int, end: int, default: bool | None) -> bool:
+    """Tense around a date: the clause it sits in decides; else ``default``; else the whole text."""
+    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
+    right_candidates = [i for i in (text.find(",", end), text.find(";", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    clause = text[left + 1:right]
+    if _FUTURE.search(clause):
+        return True
+    if _PAST_CUE.search(clause):
+        return False
+    return is_future(text) if default is None else default
+
+
+def _month_index(name: str) -> int:
+    return MONTHS.index(name) + 1
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    m = year * 12 + (month - 1) + delta
+    return m // 12, m % 12 + 1
+
+
+def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str | None]:
+    """(ISO value, replacement) of a relative expression; (None, None) if unresolvable."""
+    if pub is None:
+        return None, None
+    if kind == "rel_week":
+        edge, which, unit = (m.group(1) or "").lower(), m.group(2).lower(), m.group(3).lower()
+        delta = {"this": 0, "last": -1, "next": 1}[which]
+        prefix = f"{edge} in " if edge else ""
+        if unit == "year":
+            y = pub.year + delta
+            return str(y), f"{prefix}{y}" if edge else str(y)
+        if unit == "month":
+            y, mo = _shift_month(pub.year, pub.month, delta)
+            words = f"{MONTHS[mo - 1]} {y}"
+            return f"{y:04d}-{mo:02d}", f"{prefix}{words}" if edge else words
+        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=delta)
+        words = f"the week of {format_day(monday)}"
+        return monday.isoformat(), f"{prefix}{words}" if edge else words
+    if kind == "ago":
+        raw = m.group(1).lower()
+        n = _NUMWORD.get(raw) or int(raw)
+        unit = m.group(2).lower().rstrip("s")
+        if unit == "year":
+            return str(pub.year - n), str(pub.year - n)
+        if unit == "month":
+            y, mo = _shift_month(pub.year, pub.month, -n)
+            return f"{y:04d}-{mo:02d}", f"{MONTHS[mo - 1]} {y}"
+        d = pub - timedelta(days=n * (7 if unit == "week" else 1))
+        return d.isoformat(), format_day(d)
+    if kind == "dayword":
+        d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])
+        return d.isoformat(), format_day(d)
+    if kind == "weekday":
+        wd = WEEKDAYS.index(m.group(1))
+        if future:
+            d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+        else:
+            d = pub - timedelta(days=(pub.weekday() - wd) % 7)
+        return d.isoformat(), format_day(d)
+    if kind == "month":
+        mo = _month_index(m.group(1))
+        y = pub.year
+        if future and mo < pub.month:
+            y += 1
+        elif not future and mo > pub.month:
+            y -= 1
+        before = m.string[max(0, m.start() - 12):m.start()]
+        words = f"{m.group(1)} {y}"
+        if not re.search(r"\b(?:in|from|until|till|by|since|on|of|during|before|after|early|late|mid|last|next|this|between|and|to|through)\s+$", before, re.I):
+            return f"{y:04d}-{mo:02d}", None
+        return f"{y:04d}-{mo:02d}", words
+    if kind in ("dm", "md"):
+        day_s, mon = (m.group(1), m.group(2)) if kind == "dm" else (m.group(2), m.group(1))
+        mo, day = _month_index(mon), int(day_s)
+        y = pub.year
+        if future and (mo, day) < (pub.month, pub.day):
+            y += 1
+        elif not future and (mo, day) > (pub.month, pub.day):
+            y -= 1
+        try:
+            d = date(y, mo, day)
+        except ValueError:
+            return None, None
+        return d.isoformat(), format_day(d)
+    return None, None
+
+
+def _absolute_value(kind: str, m: re.Match[str]) -> str | None:
+    """ISO value of an absolute expression."""
+    try:
+        if kind == "dmy":
+            return date(int(m.group(3)), _month_index(m.group(2)), int(m.group(1))).isoformat()
+        if kind == "mdy":
+            return date(int(m.group(3)), _month_index(m.group(1)), int(m.group(2))).isoformat()
+    except ValueError:
+        return None
+    if kind == "my":
+        return f"{int(m.group(2)):04d}-{_month_index(m.group(1)):02d}"
+    if kind == "nine11":
+        return "2001-09-11"
+    if kind == "decade":
+        return m.group(1) + "s"
+    if kind == "year":
+        return m.group(1)
+    return None
+
+
+def find_dates(text: str, published: datetime | date | None = None, *, future: bool | None = None) -> list[DateMatch]:
+    """Every date expression in ``text``, left to right, without overlaps."""
+    pub = published.date() if isinstance(published, datetime) else published
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if kind == "mabbr":
+                value = None
+            elif kind in ("rel_week", "ago", "dayword", "weekday", "month", "dm", "md"):
+                value, repl = _resolve_relative(kind, m, pub, _clause_future(text, m.start(), m.end(), future))
+                taken.append((m.start(), m.end()))
+                found.append(DateMatch(m.start(), m.end(), m.group(0), value, repl))
+                continue
+            else:
+                value = _absolute_value(kind, m)
+            taken.append((m.start(), m.end()))
+            found.append(DateMatch(m.start(), m.end(), m.group(0), value, None))
+    return sorted(found, key=lambda d: d.start)
+
+
+_PREPOSITIONS = ("since", "until", "till", "from", "by", "before", "after", "to", "of", "in", "between", "and", "through")
+
+
+def rewrite_dates(text: str, published: datetime | date | None, *, future: bool | None = None) -> str:
+    """``text`` with relative dates replaced by absolute ones (see module docstring).
+
+    "last year" becomes "in 2024" (or "2024" after a preposition), "on Thursday"
+    becomes "on 26 June 2025", "earlier this month" becomes "earlier in June 2025".
+    Unchanged when ``published`` is None.
+    """
+    if published is None:
+        return text
+    out: list[str] = []
+    pos = 0
+    for d in find_dates(text, published, future=future):
+        if d.replacement is None:
+            continue
+        before = text[pos:d.start]
+        repl = d.replacement
+        prev_word = re.search(r"(\w+)\s*$", before)
+        prev = prev_word.group(1).lower() if prev_word else ""
+        relative_phrase = re.match(r"(?i)(?:earlier |later )?(?:this|last|next) |\w+ \w+ ago|yesterday|today|tomorrow", d.text)
+        if relative_phrase and not repl.startswith(("earlier", "later")):
+            if re.fullmatch(r"\d{4}|[A-Z][a-z]+ \d{4}|the week of .*", repl) and prev not in _PREPOSITIONS:
+                repl = "in " + repl
+            elif re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", repl) and prev not in _PREPOSITIONS + ("on",):
+                repl = "on " + repl
+        out.append(before)
+        out.append(repl)
+        pos = d.end
+    out.append(text[pos:])
+    return "".join(out)

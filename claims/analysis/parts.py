@@ -1,0 +1,230 @@
+"""Parts: decompose quantity and comparison claims into roles.
+
+Roles: ``subject`` (who/what the claim is about), ``metric`` (what is
+measured), ``value`` (the number as written), ``comparator`` (``equal``,
+``more``, ``less``, ``most``, ``least``, ``increase``, ``decrease``),
+``object`` (what the subject is compared with) and ``period`` (when).
+
+The rules read the normalized claim.  For ``as many N per capita as Y`` the
+metric is ``N <past verb> per capita`` ("soldiers lost per capita").  When a
+claim has no period of its own, a named period in the sentence just before it
+("the War on Terror") is used.  Offsets point at the article span each part
+was derived from (the whole sentence when no closer span is found).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claims.records import ClaimPart, Entity
+
+__all__ = ["decompose"]
+
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|shall|should|lost|won|"
+    r"rose|fell|reached|stood|spends?|spent|carries|carry|carried|raised|generated|produces?|produced|"
+    r"attracts?|attracted|supplied|supplies|found|recorded|reported|costs?|hit|remained|remains|"
+    r"employs?|received|trains?|trained|mobilise|mobilize|shares?|kept|keeps?|grew|grows?|increased|"
+    r"decreased|dropped|declined|climbed|doubled|halved|cut|cuts|set|broke|finished|started|scored|"
+    r"took|takes|lives|live|feed|feeds|brings|bring|fell|accounts?|accounted|makes?|made|gets?|got|"
+    r"sells?|sold|buys?|bought|pays?|paid|earns?|earned|owns?|owned|holds?|held|counts?|expects?|"
+    r"plans?|says?|forecasts?|predicts?|reach|reaches|stands?|needs?|wants?|spreads?|waits?|"
+    r"generates?|supplies|\w+ed)\b"
+)
+_PAST = re.compile(r"\b(?:lost|won|spent|kept|took|made|got|sold|bought|paid|held|grew|cut|\w+ed)\b")
+_COPULA = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
+_EVENT = re.compile(
+    r"\b(?:the\s+)?((?:[A-Z][\w’'-]*\s+)*(?:War|Crisis|Revolution|Games|Olympics|Pandemic|Depression)"
+    r"(?:\s+(?:on|of|in)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)?(?:\s+(?:I|II|III))?)"
+    r"|\bthe (pandemic|financial crisis|Cold War)\b"
+)
+_PERIOD = re.compile(
+    r"\b(since|between|in|during|from|by|until|over|after|before)\s+"
+    r"((?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s?"
+    r"(?:1[5-9]\d\d|20\d\d)(?:\s+and\s+(?:1[5-9]\d\d|20\d\d))?|the\s+(?:1[89]|20)\d0s|the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)|9/11)"
+)
+_OBJECT_END = re.compile(
+    r"(?:,\s+(?:the|a|but|while|according|down|up|which|and then|compared)\b|;|\s+(?:since|in \d|last|this|over|during|because|according)\b|$)"
+)
+
+
+def _find(original: str, sent_start: int, sent_end: int, text: str) -> tuple[int | None, int | None]:
+    """Article offsets of ``text`` inside the sentence (case-insensitive), else the sentence span."""
+    if not text:
+        return None, None
+    i = original.lower().find(text.lower(), sent_start, sent_end)
+    if i >= 0:
+        return i, i + len(text)
+    head = text.split()[0]
+    i = original.lower().find(head.lower(), sent_start, sent_end)
+    if i >= 0:
+        return i, min(sent_end, i + len(text))
+    return sent_start, sent_end
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text.strip(" ,."))
+
+
+def _subject(claim: str) -> tuple[str, re.Match[str] | None]:
+    claim = re.sub(r",\s+(?:which|who|whose)\b[^,]*,", lambda m: " " * len(m.group(0)), claim)
+    claim = re.sub(r"^(?:Under|According to|In|On|After|Before|During|Since|By)\b[^,]*,\s+", lambda m: " " * len(m.group(0)), claim)
+    for m in _VERB.finditer(claim):
+        if m.start() == 0:
+            continue
+        subj = re.sub(r"\s+", " ", claim[: m.start()]).strip()
+        if not subj:
+            continue
+        subj = re.sub(r"\s+(?:already|now|also|still|only|just|even|currently|again|previously)$", "", subj)
+        subj = re.sub(r"^(?:About|Around|Almost|Nearly|Some|Roughly)\s+", "", subj)
+        return subj, m
+    return "", None
+
+
+def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | None]:
+    """(comparator, metric, object, where) from the comparison wording."""
+    m = re.search(r"\bas (?:many|much|few|little)\s+(?P<metric>[\w\s-]+?)\s+as\s+(?P<obj>.+)$", claim)
+    if m:
+        obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
+        return "equal", m.group("metric"), obj, m.start()
+    m = re.search(r"\b(?:twice|three times|four times|\w+ times)\s+as\s+(?:many|much|high|likely|large)?\s*(?P<metric>[\w\s-]*?)\s*as\s+(?P<obj>.+)$", claim)
+    if m:
+        obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
+        return "more", m.group("metric") or None, obj, m.start()
+    m = re.search(
+        r"\b(?P<cmp>more|greater|higher|larger|bigger|faster|longer|less|fewer|lower|smaller|slower|shorter)"
+        r"\s+(?P<metric>(?:[\w-]+\s+){0,5}?)than\s+(?P<obj>.+)$",
+        claim,
+    )
+    if m:
+        cmp = "more" if m.group("cmp") in ("more", "greater", "higher", "larger", "bigger", "faster", "longer") else "less"
+        obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
+        return cmp, m.group("metric").strip() or None, obj, m.start()
+    m = re.search(
+        r"\bthe\s+(?P<cmp>highest|largest|biggest|most|longest|fastest|lowest|smallest|least|fewest|shortest)"
+        r"\s+(?P<metric>(?:[\w’'-]+\s+){0,3}?[\w’'-]+?)?\s*(?:since|in|of|for|ever|by)\b",
+        claim,
+    )
+    if m:
+        cmp = "least" if m.group("cmp") in ("lowest", "smallest", "least", "fewest", "shortest") else "most"
+        return cmp, (m.group("metric") or None), None, m.start()
+    m = re.search(r"\b(?:the|its|their) first\b(?:\s+[\w-]+){0,3}?\s+(?:to|since|in)\b", claim)
+    if m:
+        return "first", None, None, m.start()
+    m = re.search(r"\b(?:down|up) from\s+(?P<obj>[^,;]+)", claim)
+    if m:
+        cmp = "decrease" if m.group(0).startswith("down") else "increase"
+        return cmp, None, m.group("obj"), m.start()
+    m = re.search(r"\b(?:rose|risen|increased|climbed|grew|grown|went up|jumped|doubled)\b", claim)
+    if m:
+        return "increase", None, None, m.start()
+    m = re.search(r"\b(?:fell|fallen|dropped|declined|decreased|went down|halved|cut)\b", claim)
+    if m:
+        return "decrease", None, None, m.start()
+    return None, None, None, None
+
+
+_STOP_NOUN = re.compile(
+    r"^(?:per|than|in|of|on|at|for|from|to|by|a|an|the|each|every|as|and|or|but|since|between|during|"
+    r"until|over|under|about|with|into|more|less|fewer|is|are|was|were|has|have|had|will|would|who|which|that|"
+    r"down|up|last|this|next|year|years|month|months|day|days|week|weeks|time|times|earlier|later|ago|"
+    r"now|already|also|only|just|still|again|combined|compared|respectively)$"
+)
+
+
+def _value_noun(claim: str, value_text: str) -> str | None:
+    """The noun phrase measured by a value: "48 measles cases" -> "measles cases"."""
+    i = claim.find(value_text)
+    if i < 0:
+        return None
+    rest = claim[i + len(value_text):]
+    rest = re.sub(r"^\s+(?:of\s+)?(?:(?:the|their|its|his|her|our|all)\s+)?", " ", rest)
+    words: list[str] = []
+    for w in re.findall(r"[\w'’-]+|[^\w\s]", rest)[:6]:
+        if not re.fullmatch(r"[a-z][\w'’-]*", w) or _STOP_NOUN.match(w):
+            break
+        words.append(w)
+        if len(words) == 3:
+            break
+    if not words or words[0] in ("percent", "per", "percentage"):
+        return None
+    return " ".join(words)
+
+
+def _period(claim: str, previous: str | None) -> str | None:
+    m = _PERIOD.search(claim)
+    if m:
+        prep, when = m.group(1), m.group(2).strip()
+        return f"{prep} {when}" if prep in ("since", "between", "until", "after", "before") else when
+    m = _EVENT.search(claim)
+    if m:
+        return m.group(1) or m.group(2)
+    if previous:
+        m = _EVENT.search(previous)
+        if m:
+            return m.group(1) or m.group(2)
+    return None
+
+
+def decompose(
+    claim: str,
+    types: list[str],
+    entities: list[Entity],
+    *,
+    original: str,
+    sent_start: int,
+    sent_end: int,
+    previous: tuple[int, int] | None = None,
+) -> list[ClaimPart]:
+    """Parts of a quantity/comparison claim (empty for other claims)."""
+    if not {"quantity", "comparison"} & set(types):
+        return []
+    parts: list[ClaimPart] = []
+
+    def add(role: str, text: str | None, span: tuple[int | None, int | None] | None = None) -> None:
+        if not text:
+            return
+        text = text.strip(" ,")
+        if not text:
+            return
+        s, e = span if span else _find(original, sent_start, sent_end, text)
+        parts.append(ClaimPart(role, text, s, e))
+
+    subject, verb = _subject(claim)
+    comparator, metric, obj, _where = _comparator(claim)
+    if subject:
+        add("subject", subject)
+    if comparator == "equal" and metric and verb is not None:
+        rate = re.search(r"\s+(per\s+\w+(?:\s+\w+)?)$", metric)
+        noun = metric[: rate.start()] if rate else metric
+        v = verb.group(0)
+        pieces = [noun.strip()]
+        if v not in _COPULA and _PAST.fullmatch(v):
+            pieces.append(v)
+        if rate:
+            pieces.append(rate.group(1))
+        add("metric", " ".join(pieces), _find(original, sent_start, sent_end, noun.strip()))
+    ranked = sorted(
+        (e for e in entities if e.kind in ("PERCENT", "MONEY", "NUMBER", "RATE") and e.value and e.text in claim),
+        key=lambda e: (("PERCENT", "MONEY", "RATE", "NUMBER").index(e.kind), not e.text[:1].isdigit() and e.kind == "NUMBER", e.start),
+    )
+    value = ranked[0] if ranked else None
+    if comparator != "equal":
+        noun = _value_noun(claim, value.text) if value is not None else None
+        if noun or metric:
+            add("metric", noun or metric)
+    if value is not None:
+        add("value", value.text, (value.start, value.end))
+    if comparator:
+        add("comparator", comparator, _find(original, sent_start, sent_end, claim[_where:_where + 12].split(" ")[0]) if _where is not None else None)
+    if obj:
+        add("object", _strip_the(obj))
+    prev_text = original[previous[0]:previous[1]] if previous else None
+    period = _period(claim, prev_text)
+    if period:
+        span = _find(original, sent_start, sent_end, period)
+        if prev_text and span == (sent_start, sent_end) and period in prev_text and previous:
+            i = original.find(period, previous[0], previous[1])
+            span = (i, i + len(period))
+        add("period", period, span)
+    return parts

@@ -1,0 +1,319 @@
+"""People: person mentions, roles, and resolution of pronouns, titles and surnames.
+
+A document-level index built once per article:
+
+* names are runs of two or three capitalised tokens that are not organisations,
+  places, months or sentence openers (``Kaja Kallas``, ``Dr. Helena Marsh``);
+  single tokens become people when they speak (``Trump claimed``) or when they
+  are the surname of a person already named (``Kallas``);
+* a role is read from the words before a name (``EU High Representative Kaja
+  Kallas``, ``Race director Paul Vance``) or from an appositive
+  (``Finland's defence minister, Aino Virtanen,`` / ``Helena Marsh, the
+  region's chief medical officer``);
+* ``resolve`` maps a pronoun (``she``), a title (``the minister``), a surname
+  or a full name at some offset to a :class:`Person`: pronouns go to the most
+  recent subject-like mention outside quotes whose gender fits, titles to the
+  latest person whose role contains that noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claims.analysis.lexicon import (
+    COUNTRIES_AND_PLACES,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    NOT_NAME_WORDS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    TITLE_WORDS,
+)
+
+__all__ = ["Mention", "People", "Person", "PRONOUN_RE", "TITLE_REF_RE"]
+
+_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ]+|Mc[A-Z][a-zà-öø-ÿ]+|[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?)"
+_RUN = re.compile(rf"(?<![\w'-]){_TOKEN}(?:\.?\s{{1,2}}{_TOKEN})*(?![\w-])")
+_HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?$")
+PRONOUN_RE = re.compile(r"\b(she|he|her|his|him|hers|herself|himself)\b", re.I)
+_ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True))
+TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{_ROLE_ALT}))\b")
+_SPEECH_ALT = "|".join(re.escape(v) for v in SPEECH_VERBS)
+_OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:with|to|of|by|for|from|about|against|meet|met|meeting|beat|beating|than|and|or|told|"
+    r"reminded|asked|called|urged|criticised|criticized|thanked)\s+)$"
+)
+_ROLE_STOP = frozenset(
+    "said says the a an by with to and for from at in on as that who which when while after before "
+    "told meet met of its his her their is are was were be been between among including like than "
+    "said, says, put".split()
+)
+
+
+@dataclass
+class Person:
+    """One person named in the article."""
+
+    name: str
+    surname: str
+    gender: str | None = None  # "f", "m" or None (unknown)
+    role: str | None = None
+    first_start: int = 0
+
+    def fits(self, pronoun: str) -> bool:
+        """Whether a pronoun can refer to this person."""
+        p = pronoun.lower()
+        want = "f" if p in ("she", "her", "hers", "herself") else "m"
+        return self.gender in (None, want)
+
+
+@dataclass
+class Mention:
+    """A name, surname, pronoun or title mention of ``person`` at ``start:end``."""
+
+    person: Person
+    start: int
+    end: int
+    kind: str  # "name" | "surname" | "single"
+    subject: bool = True
+    in_quote: bool = False
+
+
+@dataclass
+class People:
+    """Person index of one article (see module docstring)."""
+
+    text: str  # the work copy of the article (same offsets as the original)
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    # -- building -----------------------------------------------------------------
+    @classmethod
+    def build(cls, text: str, sentence_spans: list[tuple[int, int]], quotes: list[tuple[int, int]]) -> People:
+        """Index every person mention in ``text`` (the same-length work copy)."""
+        people = cls(text=text, quotes=quotes)
+        by_name: dict[str, Person] = {}
+        for s, e in sentence_spans:
+            for m in _RUN.finditer(text, s, e):
+                people._add_run(m, s, e, by_name)
+        people._add_single_tokens(sentence_spans, by_name)
+        people.mentions.sort(key=lambda x: x.start)
+        return people
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quotes)
+
+    def _add_run(self, m: re.Match[str], sent_start: int, sent_end: int, by_name: dict[str, Person]) -> None:
+        tokens = [(t.group(0), m.start() + t.start()) for t in re.finditer(r"\S+", m.group(0))]
+        tokens = [(t.rstrip("."), p) for t, p in tokens]
+        while tokens and (tokens[0][0] in NOT_NAME_WORDS or tokens[0][0] in TITLE_WORDS):
+            tokens.pop(0)
+        if not tokens:
+            return
+        words = [t for t, _ in tokens]
+        if any(w in ORG_WORDS or w in PLACE_WORDS or w in COUNTRIES_AND_PLACES for w in words):
+            return
+        if any(w in NOT_NAME_WORDS for w in words):
+            return
+        start = tokens[0][1]
+        end = tokens[-1][1] + len(tokens[-1][0])
+        after = self.text[end:end + 3]
+        if after.startswith("'s") and len(words) == 1:
+            pass
+        if len(words) == 1:
+            person = self._by_surname(words[0], by_name)
+            if person:
+                self._mention(person, start, end, "surname", sent_start)
+            return
+        if len(words) > 3:
+            words, tokens = words[-3:], tokens[-3:]
+            start = tokens[0][1]
+        name = " ".join(words)
+        person = by_name.get(name)
+        if person is None:
+            if not self._plausible_person(words, start, end, sent_start, sent_end):
+                return
+            person = Person(name=name, surname=words[-1], gender=self._gender(words[0], start), first_start=start)
+            person.role = self._role_before(start, sent_start) or self._role_after(end, sent_end)
+            by_name[name] = person
+            self.persons.append(person)
+        elif person.role is None:
+            person.role = self._role_before(start, sent_start) or self._role_after(end, sent_end)
+        self._mention(person, start, end, "name", sent_start)
+
+    def _plausible_person(self, words: list[str], start: int, end: int, s: int, e: int) -> bool:
+        """A capitalised run counts as a person unless it looks like something else."""
+        if words[0] in FEMALE_NAMES or words[0] in MALE_NAMES:
+            return True
+        before = self.text[max(s, start - 40):start]
+        after = self.text[end:min(e, end + 40)]
+        if re.search(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+$", before):
+            return True
+        if re.match(rf"\s*(?:,\s*(?:who|a|an|the)\b|\s+(?:{_SPEECH_ALT})\b)", after):
+            return True
+        if re.search(rf"\b(?:{_SPEECH_ALT})\s+$", before):
+            return True
+        if re.search(rf"\b(?:{_ROLE_ALT})\s+$", before, re.I):
+            return True
+        # Two or three capitalised words that are neither org nor place: a name
+        # unless the run opens the sentence with a common word.
+        return start != s
+
+    def _gender(self, first: str, start: int) -> str | None:
+        before = self.text[max(0, start - 6):start]
+        if re.search(r"\bMr\.?\s+$", before):
+            return "m"
+        if re.search(r"\bM(?:rs|s)\.?\s+$", before):
+            return "f"
+        if first in FEMALE_NAMES and first not in MALE_NAMES:
+            return "f"
+        if first in MALE_NAMES and first not in FEMALE_NAMES:
+            return "m"
+        return None
+
+    def _by_surname(self, word: str, by_name: dict[str, Person]) -> Person | None:
+        for person in reversed(self.persons):
+            if person.surname == word:
+                return person
+        return None
+
+    def _add_single_tokens(self, spans: list[tuple[int, int]], by_name: dict[str, Person]) -> None:
+        """Single capitalised tokens that speak or act like people (``Trump claimed``)."""
+        singles: dict[str, Person] = {}
+        pattern = re.compile(rf"(?<![\w'-])({_TOKEN})(?:'s)?\s+(?:has\s+|had\s+|also\s+|will\s+)?(?:{_SPEECH_ALT}|boasted|visited|reminded|welcomed|expects|told)\b")
+        for s, e in spans:
+            for m in pattern.finditer(self.text, s, e):
+                w = m.group(1)
+                if w in NOT_NAME_WORDS or w in ORG_WORDS or w in COUNTRIES_AND_PLACES or w in PLACE_WORDS or w in TITLE_WORDS:
+                    continue
+                if any(p.surname == w for p in self.persons) or w in singles:
+                    continue
+                if m.group(0)[len(w):].startswith("'s"):
+                    continue
+                if self.text[m.end(1):m.end(1) + 1] == "'":
+                    continue
+                person = Person(name=w, surname=w, first_start=m.start(1))
+                singles[w] = person
+                self.persons.append(person)
+        # Mentions of every single-token person and of surnames used alone.
+        known = [m.start for m in self.mentions]
+        for person in self.persons:
+            for s, e in spans:
+                for m in re.finditer(rf"(?<![\w'-]){re.escape(person.surname)}(?![\w-])", self.text[s:e]):
+                    start = s + m.start()
+                    if any(x.start <= start < x.end for x in self.mentions):
+                        continue
+                    if start in known:
+                        continue
+                    # Skip the surname inside a longer capitalised run naming someone else.
+                    prev = self.text[max(0, start - 20):start]
+                    if re.search(rf"{_TOKEN}\s$", prev) and not re.search(r"(?:^|[\s\"(])(?:The|But|And|However|Meanwhile|said|Dr\.|Mr\.|Mrs\.|Ms\.)\s$", prev):
+                        pw = re.search(rf"({_TOKEN})\s$", prev)
+                        if pw and pw.group(1) not in NOT_NAME_WORDS and pw.group(1) not in TITLE_WORDS:
+                            continue
+                    kind = "single" if person.name == person.surname else "surname"
+                    self._mention(person, start, start + len(person.surname), kind, s)
+
+    def _mention(self, person: Person, start: int, end: int, kind: str, sent_start: int) -> None:
+        before = self.text[sent_start:start]
+        after = self.text[end:end + 2]
+        subject = not after.startswith("'s") and not _OBJECT_BEFORE.search(before)
+        self.mentions.append(Mention(person, start, end, kind, subject, self._in_quote(start)))
+
+    # -- roles --------------------------------------------------------------------
+    def _role_before(self, start: int, sent_start: int) -> str | None:
+        """Role from the words just before a name, or from a preceding appositive."""
+        before = self.text[sent_start:start]
+        before = re.sub(r"(?:Dr|Mr|Mrs|Ms|Professor|Prof|Sir|Dame)\.?\s+$", "", before)
+        app = re.search(r"(?:^|[,;:]\s+|\b(?:said|by|with|and|to|from)\s+)((?:[Tt]he |[Ii]ts |[Hh]is |[Hh]er |[Tt]heir )?[\w'. -]+?),\s+$", before)
+        if app:
+            phrase = re.sub(r"^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir) ", "", app.group(1).strip())
+            if self._has_role_noun(phrase) and len(phrase.split()) <= 7:
+                return phrase
+            return None
+        tokens = before.rstrip().split(" ")
+        if not before.endswith(" "):
+            return None
+        picked: list[str] = []
+        for tok in reversed(tokens):
+            bare = tok.strip()
+            if not bare or bare.lower() in _ROLE_STOP and not (bare == "of" and picked and picked[-1][:1].isupper()):
+                break
+            if re.search(r"[,;:\"()]", bare) or bare.endswith("."):
+                break
+            picked.append(bare)
+            if len(picked) >= 6:
+                break
+        picked.reverse()
+        while picked and (picked[0] == "of" or picked[0] in NOT_NAME_WORDS - {"Kenyan", "Swedish", "Ethiopian", "Finnish", "Estonian", "German", "French", "British", "American", "Russian", "Ukrainian", "European"}):
+            picked.pop(0)
+        role = " ".join(picked)
+        if role and self._has_role_noun(role):
+            return role
+        return None
+
+    def _role_after(self, end: int, sent_end: int) -> str | None:
+        """Role from an appositive after the name: ``Marsh, the region's chief medical officer``."""
+        m = re.match(r",\s+(?:the|a|an)\s+([^,.;\"]+?)\s*(?:[,.;\"]|$)", self.text[end:sent_end])
+        if m and self._has_role_noun(m.group(1)) and len(m.group(1).split()) <= 8:
+            return m.group(1)
+        return None
+
+    @staticmethod
+    def _has_role_noun(phrase: str) -> bool:
+        return any(w.lower().strip("'s") in ROLE_NOUNS or w.lower() in ROLE_NOUNS for w in re.findall(r"[\w'-]+", phrase))
+
+    # -- lookup -------------------------------------------------------------------
+    def named_in(self, start: int, end: int) -> Mention | None:
+        """The first name/surname mention inside ``start:end``."""
+        for m in self.mentions:
+            if start <= m.start and m.end <= end:
+                return m
+        return None
+
+    def resolve_pronoun(self, pronoun: str, pos: int, *, learn: bool = True) -> Person | None:
+        """The person a third-person pronoun at ``pos`` refers to (most recent subject that fits)."""
+        earlier = [m for m in self.mentions if m.end <= pos and not m.in_quote]
+        fallback: Person | None = None
+        for m in reversed(earlier[-12:]):
+            if not m.person.fits(pronoun):
+                continue
+            if m.subject:
+                fallback = m.person
+                break
+            if fallback is None:
+                fallback = m.person
+        if fallback is None:
+            for m in reversed(earlier):
+                if m.person.fits(pronoun):
+                    fallback = m.person
+                    break
+        if fallback is not None and learn and fallback.gender is None:
+            fallback.gender = "f" if pronoun.lower() in ("she", "her", "hers", "herself") else "m"
+        return fallback
+
+    def resolve_title(self, noun: str, pos: int) -> Person | None:
+        """The latest person before ``pos`` whose role contains ``noun`` (``the minister``)."""
+        head = noun.split()[-1].lower()
+        for m in reversed([m for m in self.mentions if m.end <= pos]):
+            role = (m.person.role or "").lower()
+            if re.search(rf"\b{re.escape(head)}\b", role):
+                return m.person
+        return None
+
+    def resolve_text(self, text: str, start: int) -> Person | None:
+        """Resolve a speaker phrase found at ``start`` (name, surname, pronoun or title)."""
+        mention = self.named_in(start, start + len(text))
+        if mention is not None:
+            return mention.person
+        bare = text.strip()
+        if PRONOUN_RE.fullmatch(bare):
+            return self.resolve_pronoun(bare, start)
+        t = TITLE_REF_RE.fullmatch(bare) or TITLE_REF_RE.match(bare)
+        if t and t.end() == len(bare):
+            return self.resolve_title(t.group(1), start)
+        return None

@@ -1,0 +1,159 @@
+"""Training pipeline: components -> combiner -> threshold -> metrics -> artifact."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claims.scoring import META_NAME, Scorer, sha256_file
+from claims.train.data import read_dataset
+from claims.train.metrics import best_threshold, ece, prf
+
+MODEL_NAME = "claimflow-checkworthiness"
+FAMILY = "1.0"
+
+
+@dataclass
+class TrainConfig:
+    """What to train.  ``encoder_layers=0`` trains the TF-IDF component only (fast)."""
+
+    tfidf_C: float = 4.0
+    encoder_layers: int = 3
+    encoder_epochs: float = 2.0
+    encoder_lr: float = 8e-5
+    encoder_max_len: int = 64
+    encoder_batch_size: int = 32
+    seed: int = 0
+    cv_folds: int = 5
+    speed_runs: int = 5
+
+
+def fit_combiner(z: np.ndarray, y: np.ndarray, seed: int = 0) -> tuple[np.ndarray, float]:
+    """Logistic regression on component logits: ensemble weights and Platt calibration."""
+    from sklearn.linear_model import LogisticRegression
+
+    lr = LogisticRegression(C=1.0, max_iter=1000).fit(z, y)
+    return lr.coef_[0].astype(float), float(lr.intercept_[0])
+
+
+def cv_combiner(z: np.ndarray, y: np.ndarray, folds: int, seed: int = 0) -> np.ndarray:
+    """Out-of-fold calibrated probabilities on the combiner's own data (for ECE and threshold)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    out = np.zeros(len(y))
+    for tr, te in StratifiedKFold(folds, shuffle=True, random_state=seed).split(z, y):
+        w, b = fit_combiner(z[tr], y[tr])
+        out[te] = 1 / (1 + np.exp(-(b + z[te] @ w)))
+    return out
+
+
+def measure_speed(scorer: Scorer, texts: list[str], runs: int = 5) -> float:
+    """Median sentences/s of ``scorer.score`` over ``runs`` batched passes of ``texts``."""
+    scorer.score(texts[:64])  # warm-up
+    rates = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        scorer.score(texts)
+        rates.append(len(texts) / (time.perf_counter() - t))
+    return float(np.median(rates))
+
+
+def _version(files: dict[str, str]) -> str:
+    h = hashlib.sha256("".join(f"{k}={v};" for k, v in sorted(files.items())).encode()).hexdigest()
+    return f"{FAMILY}+{h[:8]}"
+
+
+def train(data_dir: str | Path, out_dir: str | Path, config: TrainConfig | None = None,
+          log: Callable[[str], None] = print, card_path: str | Path | None = None) -> dict[str, Any]:
+    """Train, write the artifact to ``out_dir`` (and the model card to ``card_path``), return metrics."""
+    from claims.train.tfidf import TfidfModel
+
+    cfg = config or TrainConfig()
+    t_start = time.time()
+    data = read_dataset(data_dir)
+    tr, dev = data["train"], data["dev"]
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = out / ".staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+
+    components: list[dict[str, Any]] = []
+    dev_logits: list[np.ndarray] = []
+    log(f"tfidf: fitting on {len(tr.texts)} train sentences (C={cfg.tfidf_C})")
+    tf = TfidfModel(cfg.tfidf_C).fit(tr.texts, tr.labels)
+    tf.save(staging / "tfidf.npz")
+    components.append({"kind": "tfidf-lr", "file": "tfidf.npz"})
+    dev_logits.append(tf.logits(dev.texts))
+
+    if cfg.encoder_layers > 0:
+        from claims.train.finetune import export_onnx, train_classifier
+
+        log(f"encoder: fine-tuning MiniLM ({cfg.encoder_layers} layers, {cfg.encoder_epochs} epochs)")
+        model = train_classifier(tr.texts, tr.labels, layers=cfg.encoder_layers, epochs=cfg.encoder_epochs,
+                                 lr=cfg.encoder_lr, batch_size=cfg.encoder_batch_size,
+                                 max_len=cfg.encoder_max_len, seed=cfg.seed, log=log)
+        onnx_path, tok_path = export_onnx(model, staging, cfg.encoder_max_len)
+        spec = {"kind": "onnx-classifier", "file": onnx_path.name, "tokenizer": tok_path.name,
+                "max_len": cfg.encoder_max_len, "layers": cfg.encoder_layers, "batch_size": 64}
+        components.append(spec)
+        from claims.model.encoder import OnnxClassifier
+
+        dev_logits.append(OnnxClassifier(onnx_path, tok_path, cfg.encoder_max_len).logits(dev.texts))
+
+    z = np.stack(dev_logits, axis=1)
+    y = np.asarray(dev.labels)
+    oof = cv_combiner(z, y, cfg.cv_folds, cfg.seed)
+    threshold = best_threshold(y, oof)
+    weights, bias = fit_combiner(z, y)
+    log(f"combiner: weights {np.round(weights, 3).tolist()} bias {bias:.3f}; threshold (dev CV) {threshold}")
+
+    files = {p.name: sha256_file(p) for p in sorted(staging.iterdir()) if p.is_file()}
+    meta: dict[str, Any] = {
+        "name": MODEL_NAME,
+        "version": _version(files),
+        "threshold": threshold,
+        "components": components,
+        "combiner": {"weights": weights.tolist(), "bias": bias, "fitted_on": "dev"},
+        "files": files,
+        "config": asdict(cfg),
+        "data": "CLEF-2024 CheckThat! Task 1 English (train 22,501 / dev 1,032 / dev-test 318)",
+    }
+    (staging / META_NAME).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+    scorer = Scorer(meta, staging)
+
+    metrics: dict[str, Any] = {"threshold": threshold}
+    metrics["dev_cv"] = {**prf(y, oof, threshold), "ece": ece(y, oof)}
+    for name, split in data.items():
+        if name == "train":
+            continue
+        p = scorer.score(split.texts)
+        metrics[name] = {**prf(split.labels, p, threshold), "ece": ece(split.labels, p),
+                         "at_0.5": prf(split.labels, p, 0.5)}
+    bench = dev.texts + data["dev-test"].texts if "dev-test" in data else dev.texts
+    metrics["sentences_per_s"] = round(measure_speed(scorer, bench, cfg.speed_runs))
+    metrics["size_mb"] = round(sum((staging / f).stat().st_size for f in files) / 1e6, 1)
+    metrics["train_seconds"] = round(time.time() - t_start)
+    meta["metrics"] = metrics
+    (staging / META_NAME).write_text(json.dumps(meta, indent=2), encoding="utf-8")
+
+    for old in out.iterdir():  # replace the previous artifact's files, keep code (.py)
+        if old.is_file() and old.suffix in (".npz", ".onnx", ".json"):
+            old.unlink()
+    for f in staging.iterdir():
+        shutil.move(str(f), out / f.name)
+    staging.rmdir()
+    log(json.dumps(metrics))
+    if card_path is not None:
+        from claims.train.card import write_card
+
+        write_card(Path(card_path), meta)
+    return metrics

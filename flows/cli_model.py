@@ -1,0 +1,113 @@
+"""``claimflow score`` and ``claimflow train``: the check-worthiness model from the command line.
+
+Only click is imported at module level; numpy, onnxruntime and the training
+libraries load when a command runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+DEFAULT_CARD = Path("docs/model-card.md")
+
+
+def _read_text(file: str | None) -> tuple[str, str]:
+    """The input's text and a name for messages (``<stdin>`` for ``-`` or no file)."""
+    if file in (None, "-"):
+        return sys.stdin.read(), "<stdin>"
+    p = Path(file)
+    try:
+        return p.read_text(encoding="utf-8"), str(p)
+    except FileNotFoundError:
+        raise click.ClickException(f"{p}: file not found") from None
+    except IsADirectoryError:
+        raise click.ClickException(f"{p}: is a folder, expected a file") from None
+    except UnicodeDecodeError:
+        raise click.ClickException(f"{p}: not UTF-8 text") from None
+    except OSError as exc:
+        raise click.ClickException(f"{p}: cannot read ({exc.strerror})") from None
+
+
+def _sentences(text: str, name: str, column: str | None) -> list[str]:
+    """Non-blank lines, or the ``column`` of a TSV/CSV (delimiter from the extension or sniffed)."""
+    if column is None:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+    if name.endswith(".tsv"):
+        delim = "\t"
+    elif name.endswith(".csv"):
+        delim = ","
+    else:
+        first = text.split("\n", 1)[0]
+        delim = "\t" if "\t" in first else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delim)
+    if column not in (reader.fieldnames or []):
+        raise click.ClickException(f"{name}: no column {column!r} (columns: {', '.join(reader.fieldnames or [])})")
+    return [(row[column] or "").strip() for row in reader]
+
+
+@click.command("score")
+@click.argument("file", required=False)
+@click.option("--column", default=None, help="Read this column of a TSV/CSV file instead of lines.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True,
+              help="jsonl: one object per sentence; table: for people.")
+@click.option("--model", "model_path", type=click.Path(path_type=Path), default=None,
+              help="Model artifact folder (default: the shipped model).")
+def score(file: str | None, column: str | None, fmt: str, model_path: Path | None) -> None:
+    """Score sentences for check-worthiness: one per line from FILE (or stdin)."""
+    from claims.errors import ClaimflowError
+    from claims.scoring import load_scorer
+
+    text, name = _read_text(file)
+    sentences = _sentences(text, name, column)
+    try:
+        scorer = load_scorer(model_path)
+        probs = scorer.score(sentences)
+    except ClaimflowError as exc:
+        raise click.ClickException(str(exc)) from None
+    if fmt == "jsonl":
+        for s, p in zip(sentences, probs, strict=True):
+            rec = {"text": s, "score": round(float(p), 4), "checkworthy": bool(p >= scorer.threshold)}
+            click.echo(json.dumps(rec, ensure_ascii=False))
+        return
+    from flows.formatting import table
+
+    rows = [(f"{p:.3f}", "yes" if p >= scorer.threshold else "no", s) for s, p in zip(sentences, probs, strict=True)]
+    click.echo(table(["score", "worthy", "text"], rows, max_width=90))
+    click.echo(f"model {scorer.name} {scorer.version}, threshold {scorer.threshold}")
+
+
+@click.command("train")
+@click.option("--data", "data_dir", required=True, type=click.Path(path_type=Path),
+              help="Folder with the CheckThat! 2024 task 1 English TSV files.")
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path),
+              help="Artifact folder to write (the shipped one is claims/model).")
+@click.option("--card", "card_path", type=click.Path(path_type=Path), default=DEFAULT_CARD, show_default=True,
+              help="Where to write the model card.")
+@click.option("--quick", is_flag=True, help="TF-IDF component only (about a minute, no torch).")
+@click.option("--layers", type=int, default=None, help="Encoder layers to keep (default from TrainConfig).")
+def train(data_dir: Path, out_dir: Path, card_path: Path, quick: bool, layers: int | None) -> None:
+    """Rebuild the check-worthiness artifact from the dataset folder; print metrics; write the model card."""
+    from claims.errors import ClaimflowError
+
+    try:
+        from claims.train import TrainConfig
+        from claims.train import train as run_train
+
+        cfg = TrainConfig()
+        if quick:
+            cfg.encoder_layers = 0
+        elif layers is not None:
+            cfg.encoder_layers = layers
+        metrics = run_train(data_dir, out_dir, cfg, log=lambda m: click.echo(m, err=True), card_path=card_path)
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(f"training needs the extras: pip install 'claimflow[train]' ({exc.name} missing)") from None
+    except ClaimflowError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(metrics, indent=2))
+    click.echo(f"artifact written to {out_dir}; model card {card_path}")
