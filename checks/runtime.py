@@ -27,6 +27,11 @@ def get_context() -> Any:
     global _context
     with _lock:
         if _context is None:
+            import logging
+
+            # GX logs its temporary folders at INFO; under Prefect's handlers that
+            # reaches the terminal.  Keep GX to warnings and errors.
+            logging.getLogger("great_expectations").setLevel(logging.WARNING)
             import great_expectations as gx
             from great_expectations.data_context.types.base import ProgressBarsConfig
 

@@ -16,6 +16,7 @@ import click
 
 from claims.errors import ClaimflowError
 from flows import formatting
+from flows.cli_model import score, train
 from flows.settings import Settings, load_settings
 
 
@@ -359,16 +360,8 @@ def show_settings(settings: Settings) -> None:
     click.echo(f"exports: {settings.exports_dir}\nreports: {settings.reports_dir}")
 
 
-def _register_model_commands() -> None:
-    try:
-        from flows.cli_model import score, train
-    except ImportError:  # pragma: no cover - only while the model module is absent
-        return
-    cli.add_command(score)
-    cli.add_command(train)
-
-
-_register_model_commands()
+cli.add_command(score)
+cli.add_command(train)
 
 
 def main() -> None:

@@ -26,10 +26,15 @@ def _cell(value: Any) -> str:
     return str(value).replace("\n", " ")
 
 
+# Narrower cuts for wide columns, so a queue fits a terminal.
+WIDTHS = {"claim": 64, "sentence": 64, "title": 28, "speaker": 22, "source": 18, "claim_types": 28, "reason": 70}
+
+
 def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: int = 60) -> str:
     """A plain-text table; long cells are cut with an ellipsis."""
+    cuts = [WIDTHS.get(c, max_width) for c in columns]
     cells = [[_cell(v) for v in row] for row in rows]
-    cells = [[c if len(c) <= max_width else c[: max_width - 1] + "…" for c in row] for row in cells]
+    cells = [[c if len(c) <= w else c[: w - 1] + "…" for c, w in zip(row, cuts, strict=True)] for row in cells]
     widths = [len(c) for c in columns]
     for row in cells:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]

@@ -29,7 +29,7 @@ RATINGS: dict[str, int | None] = {
 }
 
 QUEUE_COLUMNS = (
-    "claim_id", "priority", "status", "assignee", "claim", "speaker", "claim_types", "score", "title", "source",
+    "claim_id", "priority", "status", "assignee", "claim", "speaker", "claim_types", "score", "title",
 )
 
 
