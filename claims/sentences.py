@@ -46,6 +46,7 @@ _OPENERS = {
     "these", "those", "there", "in", "on", "at", "for", "if", "when", "while", "after", "before",
     "its", "his", "her", "their", "our", "my", "meanwhile", "however", "so", "yet", "some",
     "many", "most", "officials", "critics", "as", "what", "why", "how", "who", "last", "next",
+    "under", "according", "during", "since", "with", "from", "by", "no", "not", "one", "all",
 }
 _SPEECH_VERBS = (
     r"said|says|say|added|adds|asked|asks|told|tells|wrote|writes|continued|explained|insisted|"
@@ -55,7 +56,7 @@ _SPEECH_VERBS = (
 
 _CLOSERS = "\"'”’»)]"
 _BOUNDARY = re.compile(r"(?:\.{2,}|[.!?…]+)[" + re.escape(_CLOSERS) + r"]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORD_BEFORE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)$")
 _ATTRIBUTION_AFTER = re.compile(
     r"[A-Z][\w'’.-]*\s+(?:(?:[A-Z][\w'’.-]*|[a-z]+),?\s+){0,4}(?:" + _SPEECH_VERBS + r")\b"
 )

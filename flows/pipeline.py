@@ -10,7 +10,7 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from flows import steps
-from flows.progress import PROGRESS
+from flows import progress
 from flows.settings import Settings, load_settings
 
 # I/O tasks retry; their work is idempotent (staging replaces, commit is one transaction).
@@ -73,16 +73,16 @@ def pipeline(
         lock_timeout=settings.lock_timeout,
     )
     try:
-        PROGRESS.stage("ingest")
+        progress.PROGRESS.stage("ingest")
         ingested = ingest_task(sources, settings)
         article_plan = plan_task(settings, ingested.articles)
-        PROGRESS.start(len(article_plan.new))
+        progress.PROGRESS.start(len(article_plan.new))
         futures = [extract_task.submit(b, settings) for b in steps.batches(article_plan.new, settings.batch_size)]
         extracted = [f.result() for f in futures]
         claims = [c for r in extracted for c in r.claims]
-        PROGRESS.stage("load")
+        progress.PROGRESS.stage("load")
         staged = load_task(settings, run_id, article_plan, claims)
-        PROGRESS.stage("check")
+        progress.PROGRESS.stage("check")
         gate = check_task(settings, run_id)
         counts = {
             "articles_in": ingested.articles_in,
@@ -92,11 +92,11 @@ def pipeline(
             "sentences": sum(r.sentences for r in extracted),
             "claims_recovered": staged["claims_recovered"],
         }
-        PROGRESS.stage("enqueue")
+        progress.PROGRESS.stage("enqueue")
         summary = enqueue_task(settings, run_id, gate, ingested.rejected, counts)
-        PROGRESS.done()
+        progress.PROGRESS.done()
     except BaseException as exc:
-        PROGRESS.done()
+        progress.PROGRESS.done()
         try:
             fail_run(settings.db_path, run_id, f"{type(exc).__name__}: {exc}", lock_timeout=settings.lock_timeout)
         except Exception:  # never hide the original error behind a bookkeeping one

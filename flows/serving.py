@@ -25,14 +25,21 @@ class ServeError(ClaimflowError):
 
 
 def validate_cron(cron: str) -> str:
-    """Raise a one-line ServeError unless ``cron`` is a valid 5-field cron expression."""
-    from prefect.client.schemas.schedules import CronSchedule
+    """Raise a one-line ServeError unless ``cron`` is a valid 5-field cron expression.
 
+    Uses cronsim (what Prefect itself validates with) rather than Prefect, because
+    importing Prefect fixes its settings before PREFECT_API_URL is known.
+    """
+    from datetime import datetime
+
+    from cronsim import CronSim, CronSimError
+
+    if len(cron.split()) != 5:
+        raise ServeError(f"invalid --cron {cron!r}: expected 5 fields (minute hour day month weekday)")
     try:
-        CronSchedule(cron=cron)
-    except Exception as exc:  # pydantic's ValidationError: keep its first message line
-        first = str(exc).strip().splitlines()
-        raise ServeError(f"invalid --cron {cron!r}: {first[-1].strip() if first else exc}") from None
+        CronSim(cron, datetime.now())
+    except CronSimError as exc:
+        raise ServeError(f"invalid --cron {cron!r}: {exc}") from None
     return cron
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from claims.records import Article, Claim, Rejected
-from flows.progress import PROGRESS
+from flows import progress
 from flows.settings import Settings
 
 
@@ -93,7 +93,7 @@ def extract(articles: Sequence[Article], settings: Settings):
         articles,
         scorer,
         threshold=settings.threshold,
-        on_article=lambda _art, n: PROGRESS.article_done(n),
+        on_article=lambda _art, n: progress.PROGRESS.article_done(n),
     )
 
 

@@ -13,6 +13,7 @@ pronouns and titles resolve across sentences.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from claims.analysis.attribution import Frame, find_frame, quote_spans
@@ -44,6 +45,10 @@ def _speaker_of(
         return None, None, None, None
     s, e = frame.speaker_start, frame.speaker_end
     mention = people.named_in(s, e)
+    if mention is None:
+        person = people.resolve_text(original[s:e], s)
+        if person is not None:
+            return person.name, person, s, e
     if mention is None and frame.kind == "quote":
         # "said the OECD's chief economist, Clara Jansen." names the person after a comma.
         line_end = original.find("\n", e)
@@ -64,11 +69,13 @@ def _speaker_of(
 
 def _clean_group(phrase: str) -> str:
     """A non-person speaker as written, without article, report wrapper or abbreviation."""
-    import re
-
     phrase = phrase.replace("**", "").strip(" ,.")
     phrase = re.sub(r"^(?:a|an|the|A|An|The)\s+", "", phrase)
-    m = re.match(r"^(?:report|study|survey|analysis|poll|statement|review)\s+(?:by|from|of)\s+(?:the\s+)?(.+)$", phrase)
+    m = re.match(
+        r"^(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates)\s+"
+        r"(?:by|from|of|published by)\s+(?:the\s+)?(.+)$",
+        phrase,
+    )
     if m:
         phrase = m.group(1)
     phrase = re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
@@ -123,7 +130,8 @@ def analyse_article(
         )
         flags.extend(f for f in nflags if f not in flags)
         entities = find_entities(text, sent.start, sent.end, people=people, abbreviations=abbreviations, published=published)
-        types, checkable = classify(plain, sent.text, entities, frame_kind=frame.kind)
+        quoted = " ".join(text[s:e] for s, e in frame.content) if frame.kind == "quote" else ""
+        types, checkable = classify(plain, sent.text, entities, frame_kind=frame.kind, quoted=quoted)
         previous = (sentences[i - 1].start, sentences[i - 1].end) if i > 0 and "\n\n" not in text[sentences[i - 1].end:sent.start] else None
         parts = decompose(claim, types, entities, original=text, sent_start=sent.start, sent_end=sent.end, previous=previous)
         analysis = SentenceAnalysis(

@@ -34,17 +34,23 @@ _ACCORDING_START = re.compile(r"^According to (?P<spk>[^,]+?),\s+(?P<content>.+)
 _ACCORDING_END = re.compile(r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)\s*[.!?]?$", re.S)
 _END_FRAME = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records))\s+"
-    rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|predicted|wrote|argued|claimed|insisted|stressed)"
+    rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|estimates|predicted|predicts|forecast|forecasts|wrote|argued|claimed|insisted|stressed)"
     r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\b[^,.]*)?\s*[.!?]?$",
     re.S,
 )
 _END_FRAME_VERB_FIRST = re.compile(
     r"^(?P<content>.+),\s+(?P<verb>said|says|according to)\s+(?P<spk>[^,.]+?)\s*[.!?]?$", re.S
 )
+_SAYING = re.compile(
+    r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>(?:The|A|An|Its|Their)\s+[a-z]+(?:\s+[a-z]+)??|"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+[^,\"“]{1,80},\s+"
+    r"(?:(?:saying|arguing|claiming|insisting)(?:\s+that)?|(?:warning|noting|adding)\s+that)\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
+    re.S,
+)
 _NEGATED = re.compile(r"(?:\b(?:not|never|to|did|didn't|don't|doesn't|won't|cannot|can't|could|would|will)\s+)$", re.I)
 _NOT_CONTENT_AFTER = re.compile(
-    r"^\s*(?:if|whether|why|how|what|when|where|so|nothing|anything|goodbye|no|yes|against|of|about|"
-    r"on|for|to|with|by|from|into|the\s+(?:figures|report|plan|decision|move|result|vote|claim|idea))\b",
+    r"^\s*(?:(?:if|whether|why|how|what|when|where|so|nothing|anything|goodbye|against|of|about|"
+    r"on|for|to|with|by|from|into)\b|(?:no|yes)\s*(?:[.,;]|$))",
     re.I,
 )
 _DOCUMENT_SUBJECT = re.compile(r"\b(?:Article|Act|law|treaty|Treaty|charter|Charter|constitution|Constitution|rules?|Rules?|regulations?|Regulations?|clause)\b")
@@ -233,6 +239,9 @@ def _reported_frame(sent: str, base: int) -> Frame:
         and not re.search(r"\d", m.group("spk"))
         and not re.search(r",\s+(?:who|which|whose)\b[^,]*$", m.group("content"))
     ):
+        return _reported(m, base, "content", "spk")
+    m = _SAYING.match(sent)
+    if m:
         return _reported(m, base, "content", "spk")
     for vm in re.finditer(rf"\b(?P<verb>{_VERBS})\b", sent):
         if _in_quotes(sent, vm.start()):

@@ -27,14 +27,17 @@ __all__ = ["classify"]
 
 _COMPARISON = re.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|faster|slower|longer|shorter|"
-    r"older|younger|cheaper|dearer|better|worse)\s+(?:[\w-]+\s+){0,4}?than\b|"
+    r"older|younger|cheaper|dearer|better|worse)\s+(?:[\w'’-]+\s+){0,7}?than\b|"
     r"\bas (?:many|much|few|little|high|low|large|big|fast|often|likely)\b(?:\s+[\w-]+){0,6}?\s+as\b|"
+    r"\b(?:already\s+|just\s+|twice\s+)?as\s+(?!well\b|soon\b|far\b|long\b|such\b|part\b|a\b|the\b)[a-z]+\s+as\b|"
+    r"\b(?!other\b|rather\b|whether\b|further\b)[a-z]+er\s+than\b|\b(?:doubled|tripled|halved|quadrupled)\b|"
     r"\b(?:the|its|their|his|her|a)\s+(?:new\s+)?(?:highest|lowest|largest|smallest|biggest|fastest|slowest|longest|shortest|most|least|"
     r"fewest|best|worst|first|only|oldest|youngest|strongest|weakest)\b(?:\s+[\w'’-]+){0,5}?\s+"
     r"(?:since|in|of|for|ever|on record|in history|anywhere|by)\b|"
     r"\b(?:record|all-time)\s+(?:high|low|number|level)\b|\bbreaking the (?:course |world )?record\b|"
     r"\b(?:twice|three times|four times|half)\s+as\b|\bdouble the\b|\b(?:down|up)\s+from\b|"
-    r"\bcompared\s+(?:with|to)\b|\b(?:above|below)\s+(?:the\s+)?(?:average|target|national)\b|"
+    r"\bcompared\s+(?:with|to)\b|\b(?:well |far )?(?:short of|ahead of|behind)\s+(?:the\s+|its\s+|their\s+)?[\w'’]+\s*(?:target|average|goal|forecast|record)|"
+    r"\bthe\s+[a-z]+est\b(?:\s+[\w'’-]+){0,4}?\s+(?:since|ever|on record|in history|in (?:a|two|three|\d+) (?:decades?|years?|generations?))\b|\b(?:above|below)\s+(?:the\s+)?(?:average|target|national)\b|"
     r"\bfrom\s+[\d.,]+\s*(?:percent|%|\w+)?\s+to\s+[\d.,]+|\bto\s+[\d.,]+\s*(?:percent|%)?,?\s+from\s+[\d.,]+|"
     r"\bthe (?:highest|lowest|largest|longest|fastest|most|least|biggest|smallest)(?:\s+[\w-]+){0,3}\s+(?:on record|ever)\b|"
     r"\b(?:than any|than the|than in)\b|\bfor the first time\b|\bthe first (?:fall|rise|time)\b",
@@ -66,7 +69,7 @@ _RULE = re.compile(
 )
 _MUST = re.compile(r"\b(?:must|shall|may only|only counts|limits?\b.*\bto)\b", re.I)
 _HISTORICAL_ANCHOR = re.compile(
-    r"\b(?:1[5-9]\d\d|20[0-2]\d)\b|\b9/11\b|\bWorld War\b|\bCold War\b|\bthe (?:1[89]|20)\d0s\b|"
+    r"(?<!Act )(?<!Act of )\b(?:1[5-9]\d\d|20[0-2]\d)\b|\b9/11\b|\bWorld War\b|\bCold War\b|\bthe (?:1[89]|20)\d0s\b|"
     r"\b(?:founded|established|invaded|declared independence|opened in|was set by)\b",
 )
 _PAST = re.compile(
@@ -97,11 +100,15 @@ def _has_quantity(claim: str, entities: list[Entity]) -> bool:
     return bool(re.search(r"\b(?:per capita|per head|one in (?:two|three|four|five|ten)|a (?:third|quarter)|half of)\b", claim, re.I))
 
 
-def classify(claim: str, sentence: str, entities: list[Entity], *, frame_kind: str) -> tuple[list[str], bool]:
+def classify(
+    claim: str, sentence: str, entities: list[Entity], *, frame_kind: str, quoted: str = ""
+) -> tuple[list[str], bool]:
     """(types, checkable) for one claim; ``entities`` are the sentence's entities.
 
     Pass the claim before relative dates and abbreviations are rewritten, so a
-    resolved "on Thursday" does not read as a historical year.
+    resolved "on Thursday" does not read as a historical year, and the quoted
+    text as written (``quoted``), so "I" replaced by the speaker's name still
+    marks personal experience.
     """
     types: set[str] = set()
     claim_entities = [e for e in entities if e.text in claim or e.kind in ("RATE",)]
@@ -118,7 +125,7 @@ def classify(claim: str, sentence: str, entities: list[Entity], *, frame_kind: s
         types.add("rule")
     if _HISTORICAL_ANCHOR.search(claim) and _PAST.search(claim) and "prediction" not in types:
         types.add("historical")
-    if frame_kind == "quote" and _FIRST_SINGULAR.search(claim):
+    if frame_kind == "quote" and (_FIRST_SINGULAR.search(claim) or _FIRST_SINGULAR.search(quoted)):
         types.add("personal_experience")
     if _OPINION.search(claim) or evaluative:
         types.add("opinion")

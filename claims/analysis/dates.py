@@ -74,8 +74,11 @@ def is_future(text: str) -> bool:
     return bool(_FUTURE.search(text))
 
 
-def _clause_future(text: str, start: int, end: int, default: bool | None) -> bool:
-    """Tense around a date: the clause it sits in decides; else ``default``; else the whole text."""
+def _clause_future(text: str, start: int, end: int, default: bool | None) -> bool | None:
+    """Tense around a date: the clause it sits in decides; else ``default``; else the whole text.
+
+    None when nothing marks the tense ("The scheme opens on 3 November").
+    """
     left = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
     right_candidates = [i for i in (text.find(",", end), text.find(";", end)) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
@@ -84,7 +87,13 @@ def _clause_future(text: str, start: int, end: int, default: bool | None) -> boo
         return True
     if _PAST_CUE.search(clause):
         return False
-    return is_future(text) if default is None else default
+    if default is not None:
+        return default
+    if is_future(text):
+        return True
+    if _PAST_CUE.search(text):
+        return False
+    return None
 
 
 def _month_index(name: str) -> int:
@@ -96,7 +105,24 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
     return m // 12, m % 12 + 1
 
 
-def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: bool) -> tuple[str | None, str | None]:
+def _pick_year(pub: date, month: int, day: int, future: bool | None) -> int:
+    """Year of a day/month without one: next or latest occurrence, or the nearest if tense is unknown."""
+    if future is None:
+        candidates = []
+        for y in (pub.year - 1, pub.year, pub.year + 1):
+            try:
+                candidates.append((abs((date(y, month, min(day, 28)) - pub).days), y))
+            except ValueError:
+                continue
+        return min(candidates)[1]
+    if future and (month, day) < (pub.month, pub.day):
+        return pub.year + 1
+    if not future and (month, day) > (pub.month, pub.day):
+        return pub.year - 1
+    return pub.year
+
+
+def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: bool | None) -> tuple[str | None, str | None]:
     """(ISO value, replacement) of a relative expression; (None, None) if unresolvable."""
     if pub is None:
         return None, None
@@ -137,11 +163,9 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         return d.isoformat(), format_day(d)
     if kind == "month":
         mo = _month_index(m.group(1))
-        y = pub.year
-        if future and mo < pub.month:
-            y += 1
-        elif not future and mo > pub.month:
-            y -= 1
+        y = _pick_year(pub, mo, 15 if future is None else (1 if future else 28), future)
+        if future is not None:
+            y = pub.year + (1 if future and mo < pub.month else 0) - (1 if not future and mo > pub.month else 0)
         before = m.string[max(0, m.start() - 12):m.start()]
         words = f"{m.group(1)} {y}"
         if not re.search(r"\b(?:in|from|until|till|by|since|on|of|during|before|after|early|late|mid|last|next|this|between|and|to|through)\s+$", before, re.I):
@@ -150,11 +174,7 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
     if kind in ("dm", "md"):
         day_s, mon = (m.group(1), m.group(2)) if kind == "dm" else (m.group(2), m.group(1))
         mo, day = _month_index(mon), int(day_s)
-        y = pub.year
-        if future and (mo, day) < (pub.month, pub.day):
-            y += 1
-        elif not future and (mo, day) > (pub.month, pub.day):
-            y -= 1
+        y = _pick_year(pub, mo, day, future)
         try:
             d = date(y, mo, day)
         except ValueError:

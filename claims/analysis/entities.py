@@ -46,7 +46,8 @@ _RATE = re.compile(
 _NUMBER = re.compile(rf"(?<![\w.,/:])({_NUM})(?!\.\d|,\d){_SCALE}(?P<unit>°?[CF]\b|\s*(?:degrees|km|kilometres|kilometers|miles|kg|tonnes|tons|GW|MW|kWh|hours|minutes|seconds|weeks|days|months|years|decades)\b)?(?![\w/:])")
 _WORD_NUMBER = re.compile(
     r"\b(?:one|a) in (?:two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:a|one|two) (?:third|quarter|half)s?\b|"
-    r"\b(" + "|".join(w for w in _WORDNUM if w not in ("one", "half", "third", "quarter", "hundred", "thousand")) + r")\b",
+    r"\b(" + "|".join(w for w in _WORDNUM if w not in ("one", "half", "third", "quarter", "hundred", "thousand")) + r")\b"
+    r"(?P<unit>\s+(?:times|hours|minutes|seconds|days|weeks|months|years|decades|centuries))?",
     re.I,
 )
 _NOT_ORG_ACRONYMS = {"GDP", "GNP", "CPI", "VAT", "CEO", "CFO", "TV", "PM", "MP", "AM", "II", "III", "IV", "US", "UK", "DNA", "ID", "OK"}
@@ -130,7 +131,9 @@ def find_entities(
         text = m.group(0)[: m.start("unit") - m.start()] if unit else m.group(0)
         add("NUMBER", m.start(), m.end(), number_value(text), unit)
     for m in _WORD_NUMBER.finditer(sent):
-        add("NUMBER", m.start(), m.end(), number_value(m.group(0)))
+        unit = (m.group("unit") or "").strip() or None
+        text = m.group(0)[: m.start("unit") - m.start()] if unit else m.group(0)
+        add("NUMBER", m.start(), m.end(), number_value(text), unit)
 
     for mention in people.mentions:
         if start <= mention.start and mention.end <= end:

@@ -76,7 +76,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     Party Bank Commission Office Agency Court Parliament Committee University College School
     Hospital Union League Federation Fund Group Company Corporation Inc Ltd Plc Athletic Athletics
     Rovers United Club Times Post News Courier Gazette Tribune Herald Wire Daily Ledger Desk Press
-    Reuters Agency Assembly Senate Congress Government Cabinet Treaty Act Rights Regulations Rules
+    Reuters Echo Chronicle Observer Guardian Journal Mirror Express Mail Telegraph Record Review
+    Standard Voice Bulletin Radio Television Broadcasting Agency Assembly Senate Congress Government Cabinet Treaty Act Rights Regulations Rules
     Marathon Cup Championship Championships Games Olympics Conference Forum Summit Alliance Coalition
     Police Army Navy Force Forces Guard Board Trust Foundation Society Network Media Institute Centre
     Center Department Health Public National Statistics Meteorological Medical Energy Electoral

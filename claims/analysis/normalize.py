@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from claims.analysis.dates import is_future, rewrite_dates
+from claims.analysis.dates import rewrite_dates
 from claims.analysis.lexicon import CONNECTORS
 from claims.analysis.people import TITLE_REF_RE, People, Person
 
@@ -42,7 +42,11 @@ _IRREGULAR_PAST = {
     "was", "had", "did", "felt", "saw", "grew", "sat", "spent", "knew", "went", "took", "made",
     "thought", "lost", "won", "met", "left", "came", "got", "gave", "told", "said", "ran", "led",
     "found", "became", "began", "brought", "bought", "fought", "heard", "kept", "paid", "put",
-    "read", "taught", "wrote", "never", "once", "also", "still", "always", "only",
+    "read", "taught", "wrote", "never", "once", "also", "still", "always", "only", "caught",
+    "drove", "ate", "drank", "fell", "flew", "forgot", "froze", "hid", "hit", "hurt", "lay", "lit", "meant", "rode", "rang", "rose", "sang", "sank", "sent", "shot", "shut", "slept",
+    "spoke", "stood", "stole", "struck", "swam", "swore", "threw", "understood", "woke", "wore",
+    "built", "dealt", "dug", "fed", "fled", "held", "knelt", "lent", "sold", "sought", "split", "spread", "stuck", "stung", "swept", "tore",
+    "used",
 }
 _AGREE = {"have": "has", "am": "is", "are": "is", "were": "was", "do": "does", "'ve": "has", "'m": "is"}
 
@@ -212,7 +216,7 @@ def normalize_claim(
     claim = _swap_third_person(claim, content_start, people, work, frame_kind, flags)
     plain = claim
     if published is not None:
-        claim = rewrite_dates(claim, published, future=is_future(sentence))
+        claim = rewrite_dates(claim, published)
     claim = _expand_abbreviations(claim, abbreviations)
     if frame_kind == "quote" and _FIRST_PERSON.search(claim) and UNCERTAIN not in flags:
         flags.append(UNCERTAIN)

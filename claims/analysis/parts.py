@@ -63,7 +63,8 @@ def _find(original: str, sent_start: int, sent_end: int, text: str) -> tuple[int
 
 
 def _strip_the(text: str) -> str:
-    return re.sub(r"^(?:the|The)\s+", "", text.strip(" ,."))
+    text = re.sub(r"^(?:in|at|for|on|with)\s+", "", text.strip(" ,."))
+    return re.sub(r"^(?:the|The)\s+", "", text)
 
 
 def _subject(claim: str) -> tuple[str, re.Match[str] | None]:
@@ -87,13 +88,17 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     if m:
         obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
         return "equal", m.group("metric"), obj, m.start()
+    m = re.search(r"\bas\s+(?!well\b|soon\b|far\b|long\b|such\b|many\b|much\b)(?P<adj>[a-z]+)\s+as\s+(?P<obj>.+)$", claim)
+    if m and not re.search(r"\b(?:twice|times|half)\s+as\s*$", claim[: m.start() + 3]):
+        obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
+        return "equal", None, obj, m.start()
     m = re.search(r"\b(?:twice|three times|four times|\w+ times)\s+as\s+(?:many|much|high|likely|large)?\s*(?P<metric>[\w\s-]*?)\s*as\s+(?P<obj>.+)$", claim)
     if m:
         obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
         return "more", m.group("metric") or None, obj, m.start()
     m = re.search(
         r"\b(?P<cmp>more|greater|higher|larger|bigger|faster|longer|less|fewer|lower|smaller|slower|shorter)"
-        r"\s+(?P<metric>(?:[\w-]+\s+){0,5}?)than\s+(?P<obj>.+)$",
+        r"\s+(?P<metric>(?:[\w'’-]+\s+){0,7}?)than\s+(?P<obj>.+)$",
         claim,
     )
     if m:
@@ -108,6 +113,16 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     if m:
         cmp = "least" if m.group("cmp") in ("lowest", "smallest", "least", "fewest", "shortest") else "most"
         return cmp, (m.group("metric") or None), None, m.start()
+    m = re.search(r"\b(?:compared (?:with|to)|(?:well |far )?short of|(?:well |far )?above|(?:well |far )?below)\s+(?P<obj>[^,;]+)", claim)
+    if m:
+        obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
+        if "short of" in m.group(0) or "below" in m.group(0):
+            return "less", None, obj, m.start()
+        if "above" in m.group(0):
+            return "more", None, obj, m.start()
+        ours, theirs = _first_number(claim[: m.start()]), _first_number(obj)
+        if ours is not None and theirs is not None and ours != theirs:
+            return ("more" if ours > theirs else "less"), None, obj, m.start()
     m = re.search(r"\b(?:the|its|their) first\b(?:\s+[\w-]+){0,3}?\s+(?:to|since|in)\b", claim)
     if m:
         return "first", None, None, m.start()
@@ -115,10 +130,10 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     if m:
         cmp = "decrease" if m.group(0).startswith("down") else "increase"
         return cmp, None, m.group("obj"), m.start()
-    m = re.search(r"\b(?:rose|risen|increased|climbed|grew|grown|went up|jumped|doubled)\b", claim)
+    m = re.search(r"\b(?:rose|risen|rises?|increased|increases?|climbed|grew|grown|grows?|went up|jumped|doubled)\b", claim)
     if m:
         return "increase", None, None, m.start()
-    m = re.search(r"\b(?:fell|fallen|dropped|declined|decreased|went down|halved|cut)\b", claim)
+    m = re.search(r"\b(?:fell|fallen|falls?|dropped|drops?|declined|declines?|decreased|decreases?|went down|halved|cut)\b", claim)
     if m:
         return "decrease", None, None, m.start()
     return None, None, None, None
@@ -149,6 +164,11 @@ def _value_noun(claim: str, value_text: str) -> str | None:
     if not words or words[0] in ("percent", "per", "percentage"):
         return None
     return " ".join(words)
+
+
+def _first_number(text: str) -> float | None:
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", text)
+    return float(m.group(0).replace(",", "")) if m else None
 
 
 def _period(claim: str, previous: str | None) -> str | None:
