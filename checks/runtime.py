@@ -29,11 +29,13 @@ def get_context() -> Any:
         if _context is None:
             import logging
 
-            # GX logs its temporary folders at INFO; under Prefect's handlers that
-            # reaches the terminal.  Keep GX to warnings and errors.
-            logging.getLogger("great_expectations").setLevel(logging.WARNING)
             import great_expectations as gx
             from great_expectations.data_context.types.base import ProgressBarsConfig
+
+            # GX logs its temporary folders at INFO (one module pins its logger to
+            # INFO at import); under Prefect's handlers that reaches the terminal.
+            for name in ("great_expectations", "great_expectations.data_context.types.base"):
+                logging.getLogger(name).setLevel(logging.WARNING)
 
             context = gx.get_context(mode="ephemeral")
             context.enable_analytics(False)  # GX 1.24 ships no analytics client; stay explicit
