@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 
 import numpy as np
@@ -94,7 +94,7 @@ def _numeric(df: pd.DataFrame, columns: tuple[str, ...]) -> None:
             df[col] = pd.to_numeric(df[col], errors="coerce")
 
 
-def _bools(values: list[bool | None]) -> pd.Series:
+def _bools(values: Sequence[bool | None]) -> pd.Series:
     return pd.Series(pd.array(values, dtype="boolean"))
 
 

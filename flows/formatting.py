@@ -38,7 +38,7 @@ def table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, max_width: i
     widths = [len(c) for c in columns]
     for row in cells:
         widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
-    fmt = "  ".join("{:<%d}" % w for w in widths)
+    fmt = "  ".join(f"{{:<{w}}}" for w in widths)
     out = [fmt.format(*columns).rstrip(), "  ".join("-" * w for w in widths)]
     out += [fmt.format(*row).rstrip() for row in cells]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")

@@ -9,21 +9,22 @@ from __future__ import annotations
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from flows import steps
-from flows import progress
+from claims.records import Article
+from flows import progress, steps
 from flows.settings import Settings, load_settings
+from warehouse.load import ArticlePlan
 
-# I/O tasks retry; their work is idempotent (staging replaces, commit is one transaction).
-_IO = {"retries": 2, "retry_delay_seconds": 2, "cache_policy": NO_CACHE}
+# I/O tasks retry (retries=2, 2 s apart); their work is idempotent: staging
+# replaces the run's rows, and the commit is one transaction.
 
 
-@task(name="ingest", **_IO)
+@task(name="ingest", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def ingest_task(sources: list[str], settings: Settings) -> steps.Ingested:
     return steps.ingest(sources, settings)
 
 
-@task(name="plan", **_IO)
-def plan_task(settings: Settings, articles):
+@task(name="plan", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
+def plan_task(settings: Settings, articles: list[Article]) -> ArticlePlan:
     return steps.plan(settings, articles)
 
 
@@ -32,7 +33,7 @@ def extract_task(articles, settings: Settings):
     return steps.extract(articles, settings)
 
 
-@task(name="load", **_IO)
+@task(name="load", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def load_task(settings: Settings, run_id: str, article_plan, claims) -> dict[str, int]:
     return steps.load(settings, run_id, article_plan, claims)
 
@@ -42,7 +43,7 @@ def check_task(settings: Settings, run_id: str):
     return steps.check(settings, run_id)
 
 
-@task(name="enqueue", **_IO)
+@task(name="enqueue", retries=2, retry_delay_seconds=2, cache_policy=NO_CACHE)
 def enqueue_task(settings: Settings, run_id: str, gate, rejected, counts) -> steps.RunSummary:
     return steps.enqueue(settings, run_id, gate, rejected, counts)
 

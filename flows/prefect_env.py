@@ -9,13 +9,15 @@ Prefect's state lives in the data home unless the user configured Prefect
 from __future__ import annotations
 
 import os
+from collections.abc import MutableMapping
 
 from flows.settings import Settings
 
 
-def configure_prefect(settings: Settings, env: dict[str, str] | None = None) -> dict[str, str]:
+def configure_prefect(settings: Settings, env: MutableMapping[str, str] | None = None) -> dict[str, str]:
     """Set Prefect's env defaults for this process; return what was set."""
-    env = os.environ if env is None else env
+    if env is None:
+        env = os.environ
     wanted = {
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": str(settings.prefect_startup_timeout),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",

@@ -11,6 +11,7 @@ Only stdlib imports: the CLI reads settings on every start-up.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -128,13 +129,14 @@ def _coerce(name: str, raw: Any, annotation: str) -> Any:
         raise SettingsError(f"setting {name} ({ENV_PREFIX}{name.upper()}): {exc}") from None
 
 
-def load_settings(env: dict[str, str] | None = None, **overrides: Any) -> Settings:
+def load_settings(env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
     """Build :class:`Settings` from defaults, ``CLAIMFLOW_*`` env vars and overrides.
 
     ``overrides`` whose value is ``None`` are ignored, so CLI options that were
     not given fall through to the environment.
     """
-    env = os.environ if env is None else env
+    if env is None:
+        env = os.environ
     values: dict[str, Any] = {}
     for f in fields(Settings):
         key = ENV_PREFIX + f.name.upper()

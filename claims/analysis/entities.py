@@ -108,7 +108,7 @@ def find_entities(
             continue
         add("DATE", d.start, d.end, d.value)
     for m in _PERCENT.finditer(sent):
-        unit = "percentage points" if m.group(2).startswith("percentage") else "%"
+        unit: str | None = "percentage points" if m.group(2).startswith("percentage") else "%"
         add("PERCENT", m.start(), m.end(), number_value(m.group(1)), unit)
     for m in _MONEY.finditer(sent):
         if m.group(1):

@@ -230,9 +230,9 @@ def decompose(
     )
     value = ranked[0] if ranked else None
     if comparator != "equal":
-        noun = _value_noun(claim, value.text) if value is not None else None
-        if noun or metric:
-            add("metric", noun or metric)
+        value_noun = _value_noun(claim, value.text) if value is not None else None
+        if value_noun or metric:
+            add("metric", value_noun or metric)
     if value is not None:
         add("value", value.text, (value.start, value.end))
     if comparator:
