@@ -110,7 +110,8 @@ def run(
 
     settings = load_settings(home=settings.home, threshold=threshold, batch_size=batch_size)
     configure_prefect(settings)
-    progress_mod.configure(progress if progress is not None else settings.progress)
+    reporter = progress_mod.configure(progress if progress is not None else settings.progress)
+    reporter.stage("starting Prefect")
     from flows.pipeline import pipeline
     from flows.steps import RunSummary
 
