@@ -116,7 +116,7 @@ def iter_jsonl(
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Rejected(line_origin, f"invalid JSON: {exc.msg} at column {exc.colno}")
+            yield Rejected(line_origin, f"invalid JSON at column {exc.colno}: {exc.msg}")
             continue
         try:
             yield record_to_article(record, line_origin, fetched_at=fetched_at)

@@ -269,7 +269,7 @@ def test_jsonl_broken_line_is_rejected_and_others_load(tmp_path: Path) -> None:
     assert [a.origin for a in result.articles] == [f"{path}:1", f"{path}:4"]
     assert len(result.rejected) == 1
     assert result.rejected[0].source == f"{path}:2"
-    assert result.rejected[0].reason.startswith("invalid JSON: ")
+    assert result.rejected[0].reason.startswith("invalid JSON at column ")
 
 
 # --- folders, duplicates ------------------------------------------------------------------------
