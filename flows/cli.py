@@ -80,6 +80,14 @@ def _read(settings: Settings, snapshot: bool, fn: Callable[[Path], Any]) -> Any:
         return fn(settings.snapshot_path)
 
 
+def _show_query(settings: Settings, snapshot: bool, fmt: str, query: str) -> None:
+    """Run a read-only query (live file, or the snapshot) and print it in ``fmt``."""
+    from warehouse.review import run_sql
+
+    res = _read(settings, snapshot, lambda db: run_sql(db, query, lock_timeout=settings.lock_timeout))
+    click.echo(formatting.render(res.columns, res.rows, fmt))
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="claimflow")
 def cli() -> None:
@@ -178,10 +186,7 @@ def queue(settings: Settings, snapshot: bool, fmt: str, limit: int | None, statu
 @format_option
 def sql(query: str, settings: Settings, snapshot: bool, fmt: str) -> None:
     """Run a read-only SQL QUERY against the warehouse (see docs/schema.md)."""
-    from warehouse.review import run_sql
-
-    res = _read(settings, snapshot, lambda db: run_sql(db, query, lock_timeout=settings.lock_timeout))
-    click.echo(formatting.render(res.columns, res.rows, fmt))
+    _show_query(settings, snapshot, fmt, query)
 
 
 @cli.command()
@@ -298,15 +303,12 @@ def export_claimreview(settings: Settings, snapshot: bool, organisation: str, ou
 @click.option("-n", "--limit", type=click.IntRange(1), default=10, show_default=True)
 def runs(settings: Settings, snapshot: bool, fmt: str, limit: int) -> None:
     """Recent runs with their counts (articles in = stored + known + rejected + quarantined)."""
-    from warehouse.review import run_sql
-
     q = (
         "SELECT run_id, status, started_at, articles_in, articles_stored, articles_duplicate, "
         "articles_rejected, articles_quarantined, sentences, claims_in, claims_queued, "
         f"claims_quarantined, error FROM runs ORDER BY started_at DESC LIMIT {int(limit)}"
     )
-    res = _read(settings, snapshot, lambda db: run_sql(db, q, lock_timeout=settings.lock_timeout))
-    click.echo(formatting.render(res.columns, res.rows, fmt))
+    _show_query(settings, snapshot, fmt, q)
 
 
 @cli.command()
@@ -316,14 +318,11 @@ def runs(settings: Settings, snapshot: bool, fmt: str, limit: int) -> None:
 @click.option("-n", "--limit", type=click.IntRange(1), default=20, show_default=True)
 def quarantine(settings: Settings, snapshot: bool, fmt: str, limit: int) -> None:
     """Rows the gate or the ingest stage held back, with their reasons."""
-    from warehouse.review import run_sql
-
     q = (
         'SELECT kind, record_id, "check", reason, last_run_id, times_seen FROM quarantine '
         f"ORDER BY last_seen DESC, kind, record_id LIMIT {int(limit)}"
     )
-    res = _read(settings, snapshot, lambda db: run_sql(db, q, lock_timeout=settings.lock_timeout))
-    click.echo(formatting.render(res.columns, res.rows, fmt))
+    _show_query(settings, snapshot, fmt, q)
 
 
 @cli.command()
