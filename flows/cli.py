@@ -120,7 +120,14 @@ def run(
     configure_prefect(settings)
     reporter = progress_mod.configure(progress if progress is not None else settings.progress)
     reporter.stage("starting Prefect")
+    # The CLI reports a failed run in one line (with its run_id); Prefect's own
+    # tracebacks for the flow and task runs stay in its UI and API.
+    import logging
+
     from flows.pipeline import pipeline
+
+    for name in ("prefect.flow_runs", "prefect.task_runs"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     from flows.steps import RunSummary
 
     result = pipeline(
@@ -267,13 +274,17 @@ def take(claim_id: str, settings: Settings, reviewer: str, force: bool) -> None:
 @click.option("--rating", required=True, help="false, mostly-false, misleading, half-true, mostly-true, true, unverifiable.")
 @click.option("--note", default=None, help="Short explanation of the verdict.")
 @click.option("--url", "review_url", default=None, help="URL of the published fact-check.")
-def verdict(claim_id: str, settings: Settings, reviewer: str, rating: str, note: str | None, review_url: str | None) -> None:
+@click.option("--force", is_flag=True, help="Rule on a claim another reviewer has taken.")
+def verdict(
+    claim_id: str, settings: Settings, reviewer: str, rating: str, note: str | None, review_url: str | None,
+    force: bool,
+) -> None:
     """Record a verdict on CLAIM_ID; it leaves the queue."""
     from warehouse.review import record_verdict
 
     res = record_verdict(
         settings.db_path, claim_id, reviewer=reviewer, rating=rating, note=note, review_url=review_url,
-        lock_timeout=settings.lock_timeout,
+        force=force, lock_timeout=settings.lock_timeout,
     )
     click.echo(f"{res['claim_id']}: {res['rating']} (verdict {res['verdict_id']})")
 

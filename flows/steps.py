@@ -159,9 +159,8 @@ def enqueue(
     rejected: Sequence[Rejected],
     counts: dict[str, int],
 ) -> RunSummary:
-    """Write the report, commit passing rows to the queue and failing ones to quarantine, export."""
+    """Write the report, then commit passing rows to the queue and failing ones to quarantine."""
     from checks.report import write_report
-    from warehouse.export import export_run, refresh_snapshot
     from warehouse.load import commit, quarantine_rows
 
     gate = checked.gate
@@ -178,12 +177,18 @@ def enqueue(
         report_path=str(report),
         lock_timeout=settings.lock_timeout,
     )
-    exported = export_run(settings.db_path, settings.exports_dir, run_id, lock_timeout=settings.lock_timeout)
-    refresh_snapshot(settings.db_path, settings.snapshot_path, lock_timeout=settings.lock_timeout)
     return RunSummary(
         run_id=run_id,
         counts=final,
         rejected=[r.message() for r in rejected],
         report_path=str(report),
-        exported=exported,
     )
+
+
+def publish(settings: Settings, run_id: str) -> dict[str, int]:
+    """After the commit: export the run's rows to Parquet and refresh the snapshot."""
+    from warehouse.export import export_run, refresh_snapshot
+
+    exported = export_run(settings.db_path, settings.exports_dir, run_id, lock_timeout=settings.lock_timeout)
+    refresh_snapshot(settings.db_path, settings.snapshot_path, lock_timeout=settings.lock_timeout)
+    return exported

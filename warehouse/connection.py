@@ -47,7 +47,10 @@ def open_connection(
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(str(db_path), read_only=read_only)
+            con = duckdb.connect(str(db_path), read_only=read_only)
+            # Dates of TIMESTAMPTZ columns (export partitions) are UTC dates on any machine.
+            con.execute("SET TimeZone = 'UTC'")
+            return con
         except duckdb.Error as exc:
             if not _is_lock_error(exc):
                 raise WarehouseError(f"{db_path}: cannot open warehouse: {exc}") from None
@@ -68,11 +71,13 @@ def writer(db_path: Path, *, lock_timeout: float = 30.0) -> Iterator[duckdb.Duck
     Commits when the block ends, rolls back on an exception: a batch is
     either written whole or not at all.
     """
+    import duckdb
+
     from warehouse.schema import migrate
 
     con = open_connection(db_path, lock_timeout=lock_timeout)
     try:
-        migrate(con)
+        migrate(con, db_path)
         con.execute("BEGIN TRANSACTION")
         try:
             yield con
@@ -80,6 +85,8 @@ def writer(db_path: Path, *, lock_timeout: float = 30.0) -> Iterator[duckdb.Duck
             con.execute("ROLLBACK")
             raise
         con.execute("COMMIT")
+    except duckdb.Error as exc:
+        raise WarehouseError(f"{db_path}: {_first_line(exc)}") from exc
     finally:
         con.close()
 
@@ -87,11 +94,20 @@ def writer(db_path: Path, *, lock_timeout: float = 30.0) -> Iterator[duckdb.Duck
 @contextmanager
 def reader(db_path: Path, *, lock_timeout: float = 30.0) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection (retries while a writer holds the file)."""
+    import duckdb
+
     from warehouse.schema import check_version
 
     con = open_connection(db_path, read_only=True, lock_timeout=lock_timeout)
     try:
         check_version(con, db_path)
         yield con
+    except duckdb.Error as exc:
+        raise WarehouseError(f"{db_path}: {_first_line(exc)}") from exc
     finally:
         con.close()
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line for line in str(exc).splitlines() if line.strip()]
+    return lines[0] if lines else type(exc).__name__

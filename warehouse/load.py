@@ -39,6 +39,14 @@ def now_utc() -> datetime:
     return datetime.now(UTC)
 
 
+def first_line(text: str) -> str:
+    """The first non-empty line of a message (DuckDB and GX errors run to several)."""
+    for line in str(text).splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
 def new_run_id() -> str:
     """Sortable, unique run id: ``r20261128T021500Z-1a2b3c``."""
     ts = now_utc()
@@ -68,8 +76,8 @@ def fail_run(db_path: Path, run_id: str, error: str, *, lock_timeout: float = 30
     """Mark a run failed with its one-line error (its staging rows stay for adoption)."""
     with writer(db_path, lock_timeout=lock_timeout) as con:
         con.execute(
-            "UPDATE runs SET status = 'failed', finished_at = ?, error = ? WHERE run_id = ?",
-            [now_utc(), error[:2000], run_id],
+            "UPDATE runs SET status = 'failed', finished_at = ?, error = ? WHERE run_id = ? AND status = 'running'",
+            [now_utc(), first_line(error)[:2000], run_id],
         )
 
 
@@ -138,8 +146,10 @@ def known_articles(
         latest = {
             r[0]: (r[1], int(r[2]))
             for r in con.execute(
-                "SELECT url, arg_max(article_id, version), max(version) FROM articles "
-                "WHERE url IN (SELECT url FROM batch_urls) GROUP BY url"
+                "SELECT url, arg_max(article_id, version), max(version) FROM ("
+                "  SELECT url, article_id, version FROM articles"
+                "  UNION ALL SELECT url, article_id, version FROM staging_articles"
+                ") WHERE url IN (SELECT url FROM batch_urls) GROUP BY url"
             ).fetchall()
         }
     return stored, latest
@@ -399,11 +409,37 @@ def commit(
     import pyarrow as pa
 
     ts = now_utc()
+    quarantined_ids = {
+        kind: {q["record_id"] for q in quarantine if q["kind"] == kind and q.get("stage") == "check"}
+        for kind in ("article", "claim")
+    }
     with writer(db_path, lock_timeout=lock_timeout) as con:
+        done = con.execute("SELECT status FROM runs WHERE run_id = ?", [run_id]).fetchall()
+        if done and done[0][0] == "completed":
+            # A retried enqueue after a commit that went through: report, don't redo.
+            return stored_counts(con, run_id)
         con.register("ok_articles", pa.table({"id": pa.array(list(articles_passed), pa.string())}))
         con.register("ok_claims", pa.table({"id": pa.array(list(claims_passed), pa.string())}))
-        staged_articles = _count(con, "staging_articles", run_id)
-        staged_claims = _count(con, "staging_claims", run_id)
+        staged = _staged_ids(con, "staging_articles", "article_id", run_id)
+        staged_claims = _staged_ids(con, "staging_claims", "claim_id", run_id)
+        # The gate must account for every staged row: passed or quarantined.
+        for kind, ids, passed in (
+            ("article", staged, set(articles_passed)),
+            ("claim", staged_claims, set(claims_passed)),
+        ):
+            unaccounted = ids - passed - quarantined_ids[kind]
+            if unaccounted:
+                raise WarehouseError(
+                    f"run {run_id}: {len(unaccounted)} staged {kind}(s) neither passed nor quarantined, "
+                    f"e.g. {sorted(unaccounted)[0]}; nothing was committed"
+                )
+        passed_articles = staged & set(articles_passed)
+        # Stored meanwhile by an overlapping run: a duplicate, not a new article.
+        already = con.execute(
+            "SELECT count(*) FROM staging_articles WHERE run_id = ? "
+            "AND article_id IN (SELECT id FROM ok_articles) AND article_id IN (SELECT article_id FROM articles)",
+            [run_id],
+        ).fetchall()[0][0]
         stored = con.execute(
             "INSERT OR IGNORE INTO articles SELECT * FROM staging_articles "
             "WHERE run_id = ? AND article_id IN (SELECT id FROM ok_articles)",
@@ -415,10 +451,7 @@ def commit(
             "WHERE run_id = ? AND claim_id IN (SELECT id FROM ok_claims)",
             [ts, run_id],
         ).fetchall()[0][0]
-        ok_claims_staged = con.execute(
-            "SELECT count(*) FROM staging_claims WHERE run_id = ? AND claim_id IN (SELECT id FROM ok_claims)",
-            [run_id],
-        ).fetchall()[0][0]
+        passed_claims = staged_claims & set(claims_passed)
         con.register("ok_entities", pa.table({"id": pa.array(list(entities_passed), pa.string())}))
         con.register("ok_parts", pa.table({"id": pa.array(list(parts_passed), pa.string())}))
         for table, child, key, ok in (
@@ -436,17 +469,18 @@ def commit(
             con.execute(f"DELETE FROM {table} WHERE run_id = ?", [run_id])
         final = dict(counts)
         final.update(
+            articles_duplicate=counts.get("articles_duplicate", 0) + int(already),
             articles_stored=int(stored),
-            articles_quarantined=staged_articles - len(set(articles_passed)),
+            articles_quarantined=len(staged - passed_articles),
+            claims_in=len(staged_claims),
             claims_queued=int(queued),
-            claims_existing=int(ok_claims_staged) - int(queued),
-            claims_quarantined=staged_claims - int(ok_claims_staged),
+            claims_existing=len(passed_claims) - int(queued),
+            claims_quarantined=len(staged_claims - passed_claims),
         )
-        final["claims_in"] = staged_claims
         _check_reconciles(run_id, final)
         con.execute(
             """
-            UPDATE runs SET status = 'completed', finished_at = ?, report_path = ?,
+            UPDATE runs SET status = 'completed', finished_at = ?, report_path = ?, error = NULL,
                 articles_in = ?, articles_duplicate = ?, articles_rejected = ?,
                 articles_quarantined = ?, articles_stored = ?, sentences = ?,
                 claims_in = ?, claims_recovered = ?, claims_existing = ?,
@@ -457,7 +491,7 @@ def commit(
                 ts,
                 report_path,
                 final.get("articles_in", 0),
-                final.get("articles_duplicate", 0),
+                final["articles_duplicate"],
                 final.get("articles_rejected", 0),
                 final["articles_quarantined"],
                 final["articles_stored"],
@@ -473,8 +507,20 @@ def commit(
     return final
 
 
-def _count(con: duckdb.DuckDBPyConnection, table: str, run_id: str) -> int:
-    return int(con.execute(f"SELECT count(*) FROM {table} WHERE run_id = ?", [run_id]).fetchall()[0][0])
+COUNT_COLUMNS = (
+    "articles_in", "articles_duplicate", "articles_rejected", "articles_quarantined", "articles_stored",
+    "sentences", "claims_in", "claims_recovered", "claims_existing", "claims_quarantined", "claims_queued",
+)
+
+
+def stored_counts(con: duckdb.DuckDBPyConnection, run_id: str) -> dict[str, int]:
+    """The counts a completed run wrote to its ``runs`` row."""
+    row = con.execute(f"SELECT {', '.join(COUNT_COLUMNS)} FROM runs WHERE run_id = ?", [run_id]).fetchall()
+    return {k: int(v or 0) for k, v in zip(COUNT_COLUMNS, row[0], strict=True)}
+
+
+def _staged_ids(con: duckdb.DuckDBPyConnection, table: str, key: str, run_id: str) -> set[str]:
+    return {r[0] for r in con.execute(f"SELECT {key} FROM {table} WHERE run_id = ?", [run_id]).fetchall()}
 
 
 def _upsert_quarantine(

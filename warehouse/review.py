@@ -156,9 +156,13 @@ def record_verdict(
     rating: str,
     note: str | None = None,
     review_url: str | None = None,
+    force: bool = False,
     lock_timeout: float = 30.0,
 ) -> dict[str, Any]:
-    """Record a verdict; the claim leaves the queue (status reviewed)."""
+    """Record a verdict; the claim leaves the queue (status reviewed).
+
+    A claim another reviewer has taken needs ``force``, as with :func:`take`.
+    """
     rating = rating.strip().lower()
     if rating not in RATINGS:
         raise ReviewError(f"claim_id {claim_id}: unknown rating {rating!r}; use one of {', '.join(RATINGS)}")
@@ -168,6 +172,11 @@ def record_verdict(
         row = con.execute("SELECT status, assignee FROM claims WHERE claim_id = ?", [claim_id]).fetchall()
         if not row:
             raise ClaimNotFound(f"claim_id {claim_id}: no such claim")
+        status, assignee = row[0]
+        if status == "in_review" and assignee != reviewer and not force:
+            raise ReviewError(
+                f"claim_id {claim_id}: taken by {assignee}; only they can rule on it (or use --force)"
+            )
         con.execute(
             "INSERT INTO verdicts VALUES (?, ?, ?, ?, ?, ?, ?)",
             [verdict_id, claim_id, reviewer, rating, note, review_url, ts],

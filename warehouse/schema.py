@@ -201,12 +201,12 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0])
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> int:
+def migrate(con: duckdb.DuckDBPyConnection, db_path: Path | str = "warehouse") -> int:
     """Apply the migrations this file has not yet applied; return the version."""
     version = current_version(con)
     if version > SCHEMA_VERSION:
         raise WarehouseError(
-            f"warehouse schema v{version} is newer than this claimflow (v{SCHEMA_VERSION}); upgrade claimflow"
+            f"{db_path}: warehouse schema v{version} is newer than this claimflow (v{SCHEMA_VERSION}); upgrade claimflow"
         )
     for number, description, sql in MIGRATIONS:
         if number <= version:

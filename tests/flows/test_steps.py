@@ -41,7 +41,12 @@ def test_a_failing_claim_is_quarantined_with_its_expectation(home) -> None:
     assert all(r[1].startswith("expect_") and r[2] and r[3] == run_id for r in rows)
     report = (settings.reports_dir / f"dq-{run_id}.html").read_text(encoding="utf-8")
     assert bad.claim_id in report
+    exported = steps.publish(settings, run_id)
+    assert exported["claims"] == 1 and exported["quarantine"] >= 1
     assert (settings.exports_dir / "quarantine").is_dir()
+    # a retried enqueue (its commit already went through) reports the same counts, adds nothing
+    again = steps.enqueue(settings, run_id, checked, [], {})
+    assert again.counts["claims_queued"] == 1 and again.counts["claims_quarantined"] == 1
 
 
 def test_batches_split_evenly() -> None:

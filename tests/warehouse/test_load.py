@@ -111,3 +111,45 @@ def test_article_build_normalizes_and_hashes() -> None:
     assert a.text == "Line one.\n\nLine two."
     assert a.article_id == Article.build("Line one.\n\nLine two.", origin="y", url="u").article_id
     assert a.article_id != Article.build("Line one.\n\nLine two.", origin="y", url="v").article_id
+
+
+def test_overlapping_runs_count_the_late_article_as_duplicate(db) -> None:
+    art = make_article()
+    claim = make_claim(art, "Unemployment fell to 4.2% in October, the statistics office said.")
+    # run-2 plans and stages before run-1 commits the same article
+    load.start_run(db, "run-2", sources=["x"])
+    plan2 = load.plan_articles([art], set(), {})
+    c_rows, e_rows, p_rows = load.claim_rows([claim], "run-2")
+    load.stage(db, "run-2", articles=load.article_rows(plan2, "run-2", load.now_utc()), claims=c_rows,
+               entities=e_rows, parts=p_rows)
+    con = duckdb.connect(str(db))
+    con.execute("INSERT INTO articles SELECT * REPLACE ('run-1' AS run_id) FROM staging_articles")
+    con.close()
+    counts = load.commit(db, "run-2", articles_passed=[art.article_id], claims_passed=[claim.claim_id],
+                         entities_passed=[], parts_passed=[], quarantine=[],
+                         counts={"articles_in": 1, "articles_duplicate": 0, "articles_rejected": 0})
+    assert counts["articles_stored"] == 0 and counts["articles_duplicate"] == 1
+    assert _count(db, "articles") == 1 and _count(db, "staging_articles") == 0
+
+
+def test_commit_refuses_a_gate_that_lost_a_row(db) -> None:
+    art = make_article()
+    claim = make_claim(art, "Unemployment fell to 4.2% in October, the statistics office said.")
+    load.start_run(db, "run-1", sources=["x"])
+    plan = load.plan_articles([art], set(), {})
+    c_rows, e_rows, p_rows = load.claim_rows([claim], "run-1")
+    load.stage(db, "run-1", articles=load.article_rows(plan, "run-1", load.now_utc()), claims=c_rows,
+               entities=e_rows, parts=p_rows)
+    with pytest.raises(WarehouseError, match="run run-1: 1 staged claim.* neither passed nor quarantined"):
+        load.commit(db, "run-1", articles_passed=[art.article_id], claims_passed=[], entities_passed=[],
+                    parts_passed=[], quarantine=[], counts={"articles_in": 1})
+    assert _count(db, "articles") == 0 and _count(db, "staging_claims") == 1
+
+
+def test_fail_run_does_not_touch_a_completed_run(db) -> None:
+    art = make_article()
+    stage_and_commit(db, "run-1", [art], [])
+    load.fail_run(db, "run-1", "late error\nwith a second line")
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT status, error FROM runs").fetchall() == [("completed", None)]
+    con.close()

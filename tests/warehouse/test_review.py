@@ -35,6 +35,8 @@ def test_take_verdict_and_claimreview(queued) -> None:
         review.take(db, hi.claim_id, "ben")
     with pytest.raises(ReviewError, match="unknown rating"):
         review.record_verdict(db, hi.claim_id, reviewer="ana", rating="pants-on-fire")
+    with pytest.raises(ReviewError, match=f"claim_id {hi.claim_id}: taken by ana"):
+        review.record_verdict(db, hi.claim_id, reviewer="ben", rating="false")
     review.record_verdict(db, hi.claim_id, reviewer="ana", rating="Mostly-True", note="ONS data: 4.2%",
                           review_url="https://desk.example/fc/1")
     assert [r[0] for r in review.top_of_queue(db, 10).rows] == [lo.claim_id]
