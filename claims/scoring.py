@@ -54,8 +54,7 @@ def _load_component(spec: dict[str, Any], root: Path) -> _Component:
     if kind == "onnx-classifier":
         from claims.model.encoder import OnnxClassifier
 
-        return OnnxClassifier(root / spec["file"], root / spec["tokenizer"], int(spec["max_len"]),
-                              batch_size=int(spec.get("batch_size", 64)))
+        return OnnxClassifier(root / spec["file"], root / spec["tokenizer"], int(spec["max_len"]))
     raise ModelArtifactError(f"{root / META_NAME}: unknown component kind {kind!r}")
 
 
@@ -86,7 +85,7 @@ class Scorer:
 
     def score(self, texts: Sequence[str]) -> np.ndarray:
         """Calibrated probability that each text is check-worthy, in input order (float64)."""
-        texts = [t if isinstance(t, str) else str(t) for t in texts]
+        texts = [t if isinstance(t, str) else ("" if t is None else str(t)) for t in texts]
         out = np.empty(len(texts), dtype=np.float64)
         for start in range(0, len(texts), BATCH):
             z = self.bias + self.logits(texts[start : start + BATCH]) @ self.weights

@@ -1,12 +1,18 @@
 """A fine-tuned MiniLM sentence classifier run with onnxruntime and ``tokenizers``.
 
-No torch here.  Sentences are sorted by token length and padded per batch, so
-short sentences do not pay for long ones.
+No torch here.  The graph is int8 with *dynamic* quantization, whose activation
+scales are computed over the whole input tensor: a padded batch would make one
+sentence's score depend on its neighbours.  So each sentence runs on its own
+(no padding, so no wasted work either), and ``threads`` sentences run in
+parallel on single-threaded sessions: scores are batch-independent and the
+throughput matches padded batches on 2 cores.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -15,8 +21,7 @@ import numpy as np
 class OnnxClassifier:
     """ONNX graph ``(input_ids, attention_mask) -> logit`` plus its tokenizer."""
 
-    def __init__(self, onnx_path: Path, tokenizer_path: Path, max_len: int, batch_size: int = 64,
-                 threads: int = 2) -> None:
+    def __init__(self, onnx_path: Path, tokenizer_path: Path, max_len: int, threads: int = 2) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -24,28 +29,35 @@ class OnnxClassifier:
         self.tok.no_padding()
         self.tok.enable_truncation(max_length=max_len)
         opts = ort.SessionOptions()
-        opts.intra_op_num_threads = threads
+        opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
+        opts.enable_mem_pattern = False  # every call has its own shape
         opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         self.sess = ort.InferenceSession(str(onnx_path), opts, providers=["CPUExecutionProvider"])
-        self.batch_size = batch_size
+        self.threads = max(1, threads)
+        self._pool: ThreadPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _run_slice(self, ids: list[list[int]], out: np.ndarray, start: int, step: int) -> None:
+        """Logits of ``ids[start::step]`` into ``out`` (one unpadded sentence per call)."""
+        run = self.sess.run
+        for i in range(start, len(ids), step):
+            x = np.asarray([ids[i]], dtype=np.int64)
+            out[i] = run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[0].reshape(-1)[0]
 
     def logits(self, texts: Sequence[str]) -> np.ndarray:
-        """One raw logit per text, in input order."""
+        """One raw logit per text, in input order; each text's value does not depend on the others."""
         out = np.zeros(len(texts), dtype=np.float64)
         if not texts:
             return out
-        ids = [e.ids for e in self.tok.encode_batch([t or " " for t in texts])]
-        order = np.argsort([len(x) for x in ids], kind="stable")
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start : start + self.batch_size]
-            width = max(len(ids[i]) for i in chunk)
-            input_ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros((len(chunk), width), dtype=np.int64)
-            for r, i in enumerate(chunk):
-                n = len(ids[i])
-                input_ids[r, :n] = ids[i]
-                mask[r, :n] = 1
-            res = self.sess.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
-            out[chunk] = res.reshape(-1)
+        ids = [e.ids for e in self.tok.encode_batch(list(texts))]
+        if self.threads == 1 or len(ids) < 8:
+            self._run_slice(ids, out, 0, 1)
+            return out
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="claimflow-onnx")
+        futures = [self._pool.submit(self._run_slice, ids, out, k, self.threads) for k in range(self.threads)]
+        for f in futures:
+            f.result()
         return out

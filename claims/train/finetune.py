@@ -37,8 +37,10 @@ def build_model(layers: int, dropout: float = 0.1):
     """MiniLM encoder keeping its first ``layers`` layers, mean pooling, a linear head."""
     import torch
     from transformers import AutoConfig, AutoModel
+    from transformers.utils import logging as hf_logging
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    hf_logging.set_verbosity_error()  # the dropped layers and pooler are expected "unexpected" keys
     cfg = AutoConfig.from_pretrained(base_model_dir(), num_hidden_layers=layers)
     enc = AutoModel.from_pretrained(base_model_dir(), config=cfg, add_pooling_layer=False)
 
@@ -159,7 +161,7 @@ def export_onnx(model, out_dir: Path, max_len: int, name: str = "encoder", optim
             fp32 = Path(tmp) / "fp32-opt.onnx"
             opt.save_model_to_file(str(fp32))
         onnx_path = out_dir / f"{name}.onnx"
-        quantize_dynamic(str(fp32), str(onnx_path), weight_type=QuantType.QInt8,
+        quantize_dynamic(str(fp32), str(onnx_path), weight_type=QuantType.QInt8, per_channel=True,
                          extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     tok_path = out_dir / "tokenizer.json"
     shutil.copyfile(base_model_dir() / "tokenizer.json", tok_path)

@@ -72,11 +72,21 @@ def _copy_artifact(dst: Path) -> Path:
 
 def test_corrupt_file_is_detected(tmp_path: Path) -> None:
     art = _copy_artifact(tmp_path / "art")
-    victim = art / "tfidf.npz"
+    meta = json.loads((art / "checkworthiness.json").read_text(encoding="utf-8"))
+    victim = art / max(meta["files"], key=lambda f: (art / f).stat().st_size)
     data = bytearray(victim.read_bytes())
     data[len(data) // 2] ^= 0xFF
     victim.write_bytes(bytes(data))
-    with pytest.raises(ModelArtifactError, match="tfidf.npz.*corrupt"):
+    with pytest.raises(ModelArtifactError, match=f"{victim.name}.*corrupt"):
+        load_scorer(art)
+
+
+def test_missing_weights_file_is_detected(tmp_path: Path) -> None:
+    art = _copy_artifact(tmp_path / "art")
+    meta = json.loads((art / "checkworthiness.json").read_text(encoding="utf-8"))
+    victim = art / sorted(meta["files"])[0]
+    victim.unlink()
+    with pytest.raises(ModelArtifactError, match=f"{victim.name}.*missing"):
         load_scorer(art)
 
 
