@@ -78,6 +78,7 @@ def main() -> None:
                   "articles_rejected": len(ingested.rejected), "articles_recovered": staged["articles_recovered"],
                   "sentences": sum(r.sentences for r in extracted), "claims_recovered": staged["claims_recovered"]}
         summary = timed("enqueue", steps.enqueue, settings, run_id, checked, ingested.rejected, counts)
+        timed("publish", steps.publish, settings, run_id)
         sentences = counts["sentences"]
         total = sum(v for k, v in timings.items() if k != "gx import")
         print(f"articles {len(ingested.articles)}, sentences {sentences}, claims {len(claims)}, "
