@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def prf(labels: Sequence[int], probs: np.ndarray, threshold: float) -> dict[str, float]:
+def prf(labels: Sequence[int] | np.ndarray, probs: np.ndarray, threshold: float) -> dict[str, float]:
     """Precision, recall and F1 of the positive class at ``threshold``."""
     y = np.asarray(labels, dtype=bool)
     pred = np.asarray(probs) >= threshold
@@ -18,7 +18,7 @@ def prf(labels: Sequence[int], probs: np.ndarray, threshold: float) -> dict[str,
     return {"f1": round(f, 4), "precision": round(p, 4), "recall": round(r, 4)}
 
 
-def ece(labels: Sequence[int], probs: np.ndarray, bins: int = 10) -> float:
+def ece(labels: Sequence[int] | np.ndarray, probs: np.ndarray, bins: int = 10) -> float:
     """Expected calibration error with equal-width bins over [0, 1]."""
     y = np.asarray(labels, dtype=np.float64)
     p = np.asarray(probs, dtype=np.float64)
@@ -31,7 +31,7 @@ def ece(labels: Sequence[int], probs: np.ndarray, bins: int = 10) -> float:
     return round(total / len(p), 4)
 
 
-def best_threshold(labels: Sequence[int], probs: np.ndarray) -> float:
+def best_threshold(labels: Sequence[int] | np.ndarray, probs: np.ndarray) -> float:
     """Threshold in [0.05, 0.95] (step 0.01) that maximises F1 on these labels."""
     grid = np.round(np.arange(0.05, 0.951, 0.01), 2)
     scores = [prf(labels, probs, float(t))["f1"] for t in grid]
