@@ -9,6 +9,15 @@ from warehouse import load
 from warehouse.errors import WarehouseError
 
 
+def stage_only(db, run_id: str, articles, claims) -> None:
+    """Start a run and stage its batch, as a run that dies before its commit leaves it."""
+    load.start_run(db, run_id, sources=["x"])
+    plan = load.plan_articles(articles, set(), {})
+    c_rows, e_rows, p_rows = load.claim_rows(claims, run_id)
+    load.stage(db, run_id, articles=load.article_rows(plan, run_id, load.now_utc()), claims=c_rows,
+               entities=e_rows, parts=p_rows)
+
+
 def _count(db, table: str) -> int:
     con = duckdb.connect(str(db), read_only=True)
     try:
@@ -75,11 +84,7 @@ def test_dead_run_staging_is_adopted_once(db) -> None:
     art = make_article()
     claim = make_claim(art, "Unemployment fell to 4.2% in October, the statistics office said.")
     # run-1 stages, then dies before its commit
-    load.start_run(db, "run-1", sources=["x"])
-    plan = load.plan_articles([art], set(), {})
-    c_rows, e_rows, p_rows = load.claim_rows([claim], "run-1")
-    load.stage(db, "run-1", articles=load.article_rows(plan, "run-1", load.now_utc()), claims=c_rows,
-               entities=e_rows, parts=p_rows)
+    stage_only(db, "run-1", [art], [claim])
     load.fail_run(db, "run-1", "killed")
     # run-2 sees the article as already staged (not re-extracted) and adopts the batch
     counts = stage_and_commit(db, "run-2", [art], [claim])
@@ -95,9 +100,7 @@ def test_dead_run_staging_is_adopted_once(db) -> None:
 
 def test_counts_that_do_not_reconcile_roll_back(db) -> None:
     art = make_article()
-    load.start_run(db, "run-1", sources=["x"])
-    plan = load.plan_articles([art], set(), {})
-    load.stage(db, "run-1", articles=load.article_rows(plan, "run-1", load.now_utc()), claims=[], entities=[], parts=[])
+    stage_only(db, "run-1", [art], [])
     with pytest.raises(WarehouseError, match="run run-1: article counts do not reconcile"):
         load.commit(db, "run-1", articles_passed=[art.article_id], claims_passed=[], entities_passed=[],
                     parts_passed=[], quarantine=[],
@@ -117,11 +120,7 @@ def test_overlapping_runs_count_the_late_article_as_duplicate(db) -> None:
     art = make_article()
     claim = make_claim(art, "Unemployment fell to 4.2% in October, the statistics office said.")
     # run-2 plans and stages before run-1 commits the same article
-    load.start_run(db, "run-2", sources=["x"])
-    plan2 = load.plan_articles([art], set(), {})
-    c_rows, e_rows, p_rows = load.claim_rows([claim], "run-2")
-    load.stage(db, "run-2", articles=load.article_rows(plan2, "run-2", load.now_utc()), claims=c_rows,
-               entities=e_rows, parts=p_rows)
+    stage_only(db, "run-2", [art], [claim])
     con = duckdb.connect(str(db))
     con.execute("INSERT INTO articles SELECT * REPLACE ('run-1' AS run_id) FROM staging_articles")
     con.close()
@@ -135,11 +134,7 @@ def test_overlapping_runs_count_the_late_article_as_duplicate(db) -> None:
 def test_commit_refuses_a_gate_that_lost_a_row(db) -> None:
     art = make_article()
     claim = make_claim(art, "Unemployment fell to 4.2% in October, the statistics office said.")
-    load.start_run(db, "run-1", sources=["x"])
-    plan = load.plan_articles([art], set(), {})
-    c_rows, e_rows, p_rows = load.claim_rows([claim], "run-1")
-    load.stage(db, "run-1", articles=load.article_rows(plan, "run-1", load.now_utc()), claims=c_rows,
-               entities=e_rows, parts=p_rows)
+    stage_only(db, "run-1", [art], [claim])
     with pytest.raises(WarehouseError, match="run run-1: 1 staged claim.* neither passed nor quarantined"):
         load.commit(db, "run-1", articles_passed=[art.article_id], claims_passed=[], entities_passed=[],
                     parts_passed=[], quarantine=[], counts={"articles_in": 1})
