@@ -64,7 +64,7 @@ class Settings:
     )
     http_timeout: float = field(default=10.0, metadata=_doc("Seconds per HTTP request."))
     user_agent: str = field(
-        default="claimflow/0.1 (+https://github.com/claimflow/claimflow)",
+        default="claimflow/0.1 (+fact-checking pipeline)",
         metadata=_doc("User-Agent sent when fetching pages and feeds."),
     )
     prefect_startup_timeout: int = field(
