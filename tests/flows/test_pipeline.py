@@ -110,3 +110,20 @@ def test_exports_and_report(runs) -> None:
     html = reports[0].read_text(encoding="utf-8")
     assert not re.search(r'<(script|link|img)[^>]+(src|href)="https?://', html, re.I)
     assert (home / "snapshot" / "warehouse.duckdb").exists()
+
+
+def test_documented_example_queries_run(runs) -> None:
+    """Every query under 'Example queries' in docs/schema.md runs on a real warehouse."""
+    home, _, _ = runs
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text(encoding="utf-8")
+    block = doc.split("## Example queries", 1)[1].split("```sql", 1)[1].split("```", 1)[0]
+    statements = (
+        "\n".join(line for line in stmt.splitlines() if not line.strip().startswith("--")).strip()
+        for stmt in block.split(";")
+    )
+    queries = [q for q in statements if q]
+    assert len(queries) >= 4
+    for q in queries:
+        res = CliRunner().invoke(cli, ["sql", "--home", str(home), "--format", "json", q])
+        assert res.exit_code == 0, (q, res.output)
+        json.loads(res.output)
