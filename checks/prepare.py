@@ -26,7 +26,7 @@ import pandas as pd
 from claims.records import CLAIM_TYPES
 
 # Columns each input table must have (extra columns are ignored).
-ARTICLE_COLUMNS: tuple[str, ...] = ("article_id", "text", "origin", "url", "published", "version")
+ARTICLE_COLUMNS: tuple[str, ...] = ("article_id", "text", "origin", "url", "published", "version", "supersedes")
 CLAIM_COLUMNS: tuple[str, ...] = (
     "claim_id", "article_id", "sentence", "claim", "char_start", "char_end", "sentence_index",
     "score", "model", "threshold", "extractor", "extracted_at", "attribution", "speaker",

@@ -105,13 +105,22 @@ def read_meta(path: Path) -> tuple[dict[str, Any], Path]:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ModelArtifactError(f"{meta_path}: unreadable model metadata ({exc})") from exc
+    if not isinstance(meta, dict):
+        raise ModelArtifactError(f"{meta_path}: model metadata is not a JSON object")
     missing = {"name", "version", "threshold", "components", "combiner", "files"} - set(meta)
     if missing:
         raise ModelArtifactError(f"{meta_path}: model metadata lacks {sorted(missing)}")
+    if not isinstance(meta["files"], dict) or not isinstance(meta["components"], list):
+        raise ModelArtifactError(f"{meta_path}: 'files' must map names to sha256, 'components' be a list")
     return meta, meta_path.parent
 
 
 def _verify(meta: dict[str, Any], root: Path) -> None:
+    for comp in meta["components"]:
+        for key in ("file", "tokenizer"):
+            name = comp.get(key) if isinstance(comp, dict) else None
+            if name and name not in meta["files"]:
+                raise ModelArtifactError(f"{root / name}: model file has no recorded sha256")
     for fname, digest in meta["files"].items():
         f = root / fname
         if not f.is_file():

@@ -20,7 +20,12 @@ DEFAULT_CARD = Path("docs/model-card.md")
 def _read_text(file: str | None) -> tuple[str, str]:
     """The input's text and a name for messages (``<stdin>`` for ``-`` or no file)."""
     if file in (None, "-"):
-        return sys.stdin.read(), "<stdin>"
+        try:
+            return sys.stdin.buffer.read().decode("utf-8"), "<stdin>"
+        except UnicodeDecodeError as exc:
+            raise click.ClickException(f"<stdin>: not UTF-8 text (byte {exc.start})") from None
+        except AttributeError:  # a text-only stdin (e.g. a test runner's)
+            return sys.stdin.read(), "<stdin>"
     p = Path(file)
     try:
         return p.read_text(encoding="utf-8"), str(p)

@@ -42,7 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("nine11", re.compile(r"(?<![\w/])9/11\b")),
     ("decade", re.compile(r"\b(?:the )?((?:1[89]|20)\d0)s\b")),
     ("rel_week", re.compile(r"\b(?:(earlier|later) )?(this|last|next) (week|month|year)\b(?!['’]s)", re.I)),
-    ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (years?|months?|weeks?|days?) ago\b", re.I)),
+    ("ago", re.compile(r"(?<![\d,.])\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4}) (years?|months?|weeks?|days?) ago\b", re.I)),
     ("dayword", re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)),
     ("weekday", re.compile(rf"\b({_DAY_RE})\b(?!['’]s)")),
     ("month", re.compile(rf"\b({_MONTH_RE})\b(?! \d)")),
@@ -149,7 +149,10 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         if unit == "month":
             y, mo = _shift_month(pub.year, pub.month, -n)
             return f"{y:04d}-{mo:02d}", f"{MONTHS[mo - 1]} {y}"
-        d = pub - timedelta(days=n * (7 if unit == "week" else 1))
+        try:
+            d = pub - timedelta(days=n * (7 if unit == "week" else 1))
+        except OverflowError:
+            return None, None
         return d.isoformat(), format_day(d)
     if kind == "dayword":
         d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])

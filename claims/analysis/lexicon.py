@@ -46,7 +46,7 @@ FEMALE_NAMES: frozenset[str] = frozenset(
     Christina Kristina Margaret Margarethe Marta Martha Priya Amira Amal Fatima Aisha Leila Layla
     Ruth Rachel Rebecca Grace Joanne Joan Jane Janet Julia Juliet Lucy Lucia Olivia Isabel Isabella
     Beatrice Beatrix Moira Mairead Fiona Catherine Kathryn Katherine Kate Kamala Hillary Nancy Giorgia
-    Marine Ségolène Annalena Sanna Mette Magdalena Jacinda Theresa Teresa Liz Elizabeth Rishi
+    Marine Ségolène Annalena Sanna Mette Magdalena Jacinda Theresa Teresa Liz Elizabeth
     Miriam Mirjam Susan Susanne Natalia Natasha Olga Irina Svetlana Yulia Agnieszka Ewa Zofia Alice
     Alicia Patricia Linda Barbara Jennifer Jessica Michelle Nicola Nicole Victoria Charlotte Amelia
     Chloe Ella Mia Ava Zoe Nadia Yasmin Amina Mariam Ayesha Chiara Francesca Giulia Paola Silvia
@@ -60,7 +60,7 @@ MALE_NAMES: frozenset[str] = frozenset(
     George Donald Joe Kevin Brian Edward Ronald Timothy Jason Jeffrey Ryan Jacob Gary Nicholas Eric
     Jonathan Jonas Owen Olaf Lars Henrik Hans Anton Angus Ian Iain Sean Luca Luke Frank Ravi Yusuf
     Vladimir Volodymyr Emmanuel Olaf Friedrich Boris Keir Rishi Pedro Giorgio Mario Sergio Xi
-    Narendra Recep Viktor Andrzej Donald Antonio Alexander Alex Sergei Dmitry Ivan Igor Jens Mette
+    Narendra Recep Viktor Andrzej Donald Antonio Alexander Alex Sergei Dmitry Ivan Igor Jens
     Ole Erik Eric Nils Karl Carl Kurt Klaus Jürgen Wolfgang Stefan Ahmed Mohammed Muhammad Ali Omar
     Hassan Hussein Mustafa Ibrahim Tom Tim Ben Sam Jack Harry Oliver Noah Liam Lucas Leo Hugo Felix
     Max Adam Simon Neil Nigel Alan Allan Colin Graham Gordon Tony Rob Bob Bill Will Jim Jimmy Haile

@@ -133,7 +133,7 @@ def _swap_first_person(claim: str, speaker: Person | None, flags: list[str]) -> 
         head = re.match(r"I('m|'ve|\s+)", claim.replace("’", "'"))
         assert head is not None
         contraction = head.group(1).strip()
-        rest = m.group("rest")
+        rest = m.group("rest").lstrip()
         if contraction:
             return f"{speaker.name} {_AGREE[contraction]} {rest}"
         word = rest.split(" ", 1)[0].lower()

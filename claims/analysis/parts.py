@@ -52,13 +52,13 @@ def _find(original: str, sent_start: int, sent_end: int, text: str) -> tuple[int
     """Article offsets of ``text`` inside the sentence (case-insensitive), else the sentence span."""
     if not text:
         return None, None
-    i = original.lower().find(text.lower(), sent_start, sent_end)
-    if i >= 0:
-        return i, i + len(text)
-    head = text.split()[0]
-    i = original.lower().find(head.lower(), sent_start, sent_end)
-    if i >= 0:
-        return i, min(sent_end, i + len(text))
+    segment = original[sent_start:sent_end]
+    m = re.search(re.escape(text), segment, re.I)
+    if m:
+        return sent_start + m.start(), sent_start + m.end()
+    m = re.search(re.escape(text.split()[0]), segment, re.I)
+    if m:
+        return sent_start + m.start(), min(sent_end, sent_start + m.start() + len(text))
     return sent_start, sent_end
 
 

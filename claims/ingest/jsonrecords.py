@@ -80,7 +80,7 @@ def iter_json(
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SourceError(
-            f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
         ) from exc
     if isinstance(data, dict):
         if not any(key in data for key in (*TEXT_KEYS, "html")):
@@ -109,7 +109,10 @@ def iter_jsonl(
     text: str, origin: str, *, fetched_at: datetime | None = None
 ) -> Iterator[Article | Rejected]:
     """Articles from JSON Lines; a broken line becomes ``Rejected(path:LINE)``, the rest load."""
-    for number, line in enumerate(text.splitlines(), start=1):
+    # Only "\n" ends a JSONL record: str.splitlines() would also split on
+    # U+2028 and friends, which are legal inside JSON strings.
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        line = raw_line.rstrip("\r")
         if not line.strip():
             continue
         line_origin = f"{origin}:{number}"
