@@ -27,9 +27,29 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
+
+
+# A wire dateline opening an article or sentence: "VALMORA, Nov 18 (MPA) - ", "LONDON (Reuters) — ".
+_DATELINE = re.compile(
+    r"^\s*[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?)?"
+    r"(?:\s*\([A-Za-z][\w .&/-]{0,30}\))?\s*(?:-{1,2}|–|—)\s+"
+)
+
+
+def _dateline_end(sentence: str) -> int:
+    """Length of a wire dateline opening ``sentence`` (0 if none).
+
+    A dateline needs a date or an agency in brackets, so a plain upper-case
+    word followed by a dash is not taken as one.
+    """
+    m = _DATELINE.match(sentence)
+    if m is None or not re.search(r"\d|\(", m.group(0)):
+        return 0
+    return m.end()
 
 
 def extractor_id() -> str:
@@ -65,6 +85,25 @@ def _speaker_of(
     if not phrase:
         return None, None, None, None
     return phrase, None, s, e
+
+
+def _closing_frame(
+    frame: Frame, i: int, sentences: list[Sentence], frames: list[Frame], quotes: list[tuple[int, int]]
+) -> Frame | None:
+    """The attributed frame of a later sentence where a quote opened in sentence ``i`` closes."""
+    sent = sentences[i]
+    span = next((q for q in quotes if sent.start <= q[0] < sent.end), None)
+    if span is None or span[1] <= sent.end:
+        return None
+    for j in range(i + 1, len(sentences)):
+        if sentences[j].start >= span[1]:
+            break
+        if sentences[j].start < span[1] <= sentences[j].end:
+            later = frames[j]
+            if later.kind == "quote" and not later.continuation and later.speaker_text is not None:
+                return later
+            break
+    return None
 
 
 def _clean_group(phrase: str) -> str:
@@ -106,11 +145,17 @@ def analyse_article(
     results: list[SentenceAnalysis] = []
     last_quote: SentenceAnalysis | None = None
     last_quote_person: Person | None = None
+    starts = [sent.start + _dateline_end(sent.text) for sent in sentences]
+    frames = [find_frame(work, b, sent.end, quotes) for b, sent in zip(starts, sentences, strict=True)]
     for i, sent in enumerate(sentences):
-        frame = find_frame(work, sent.start, sent.end, quotes)
+        body_start, frame = starts[i], frames[i]
         speaker, person, sp_s, sp_e = _speaker_of(frame, people, text)
         flags: list[str] = []
-        if frame.kind == "quote" and frame.continuation:
+        closing = _closing_frame(frame, i, sentences, frames, quotes) if frame.kind == "quote" and frame.continuation else None
+        if closing is not None:
+            # "First sentence. Second sentence," Durand said: the quote's attribution comes later.
+            speaker, person, sp_s, sp_e = _speaker_of(closing, people, text)
+        elif frame.kind == "quote" and frame.continuation:
             prev_sentence_ok = i > 0 and last_quote is not None and results and results[-1] is last_quote
             if prev_sentence_ok and last_quote is not None:
                 speaker, person = last_quote.speaker, last_quote_person
@@ -129,7 +174,7 @@ def analyse_article(
             abbreviations=abbreviations,
         )
         flags.extend(f for f in nflags if f not in flags)
-        entities = find_entities(text, sent.start, sent.end, people=people, abbreviations=abbreviations, published=published)
+        entities = find_entities(text, body_start, sent.end, people=people, abbreviations=abbreviations, published=published)
         quoted = " ".join(text[s:e] for s, e in frame.content) if frame.kind == "quote" else ""
         types, checkable = classify(plain, sent.text, entities, frame_kind=frame.kind, quoted=quoted)
         previous = (sentences[i - 1].start, sentences[i - 1].end) if i > 0 and "\n\n" not in text[sentences[i - 1].end:sent.start] else None

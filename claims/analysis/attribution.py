@@ -42,9 +42,25 @@ _END_FRAME_VERB_FIRST = re.compile(
     r"^(?P<content>.+),\s+(?P<verb>said|says|according to)\s+(?P<spk>[^,.]+?)\s*[.!?]?$", re.S
 )
 _SAYING = re.compile(
-    r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>(?:The|A|An|Its|Their)\s+[a-z]+(?:\s+[a-z]+)??|"
+    r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
+    # a role noun before a full name: "Union leader Kofi Mensah rejected that, saying ..."
+    r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z])|"
+    r"(?:The|A|An|Its|Their)\s+[a-z]+(?:\s+[a-z]+)??|"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+[^,\"“]{1,80},\s+"
     r"(?:(?:saying|arguing|claiming|insisting)(?:\s+that)?|(?:warning|noting|adding)\s+that)\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
+    re.S,
+)
+# "Figures from X show (that) ...", "Data from X show ...", "X's figures show ..."
+_FIGURES_FROM = re.compile(
+    r"^(?i:(?:the\s+)?(?:(?:latest|new|official|provisional|recent)\s+)?(?:figures|data|statistics|numbers))\s+"
+    r"(?:from|by|published by|released by)\s+(?P<spk>[^,\"“]+?)\s+(?:show|shows|showed|suggest|suggested|indicate|indicated|reveal|revealed)"
+    r"(?:\s+that)?\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
+    re.S,
+)
+_OWN_FIGURES = re.compile(
+    r"^(?P<spk>(?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’.&-]*){0,6})['’]s\s+(?:(?:latest|own|new|official|provisional)\s+)?"
+    r"(?:figures|data|statistics|numbers)\s+(?:show|shows|showed|suggest|suggested|indicate|indicated|reveal|revealed)"
+    r"(?:\s+that)?\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
     re.S,
 )
 _NEGATED = re.compile(r"(?:\b(?:not|never|to|did|didn't|don't|doesn't|won't|cannot|can't|could|would|will)\s+)$", re.I)
@@ -239,6 +255,9 @@ def _reported_frame(sent: str, base: int) -> Frame:
         and not re.search(r"\d", m.group("spk"))
         and not re.search(r",\s+(?:who|which|whose)\b[^,]*$", m.group("content"))
     ):
+        return _reported(m, base, "content", "spk")
+    m = _FIGURES_FROM.match(sent) or _OWN_FIGURES.match(sent)
+    if m:
         return _reported(m, base, "content", "spk")
     m = _SAYING.match(sent)
     if m:

@@ -32,7 +32,7 @@ _COMPARISON = re.compile(
     r"\b(?:already\s+|just\s+|twice\s+)?as\s+(?!well\b|soon\b|far\b|long\b|such\b|part\b|a\b|the\b)[a-z]+\s+as\b|"
     r"\b(?!other\b|rather\b|whether\b|further\b)[a-z]+er\s+than\b|\b(?:doubled|tripled|halved|quadrupled)\b|"
     r"\b(?:the|its|their|his|her|a)\s+(?:new\s+)?(?:highest|lowest|largest|smallest|biggest|fastest|slowest|longest|shortest|most|least|"
-    r"fewest|best|worst|first|only|oldest|youngest|strongest|weakest)\b(?:\s+[\w'’-]+){0,5}?\s+"
+    r"fewest|best|worst|first(?!\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|few|several|dozen|hundred)\b))|only|oldest|youngest|strongest|weakest)\b(?:\s+[\w'’-]+){0,5}?\s+"
     r"(?:since|in|of|for|ever|on record|in history|anywhere|by)\b|"
     r"\b(?:record|all-time)\s+(?:high|low|number|level)\b|\bbreaking the (?:course |world )?record\b|"
     r"\b(?:twice|three times|four times|half)\s+as\b|\bdouble the\b|\b(?:down|up)\s+from\b|"
@@ -40,6 +40,7 @@ _COMPARISON = re.compile(
     r"\bthe\s+[a-z]+est\b(?:\s+[\w'’-]+){0,4}?\s+(?:since|ever|on record|in history|in (?:a|two|three|\d+) (?:decades?|years?|generations?))\b|\b(?:above|below)\s+(?:the\s+)?(?:average|target|national)\b|"
     r"\bfrom\s+[\d.,]+\s*(?:percent|%|\w+)?\s+to\s+[\d.,]+|\bto\s+[\d.,]+\s*(?:percent|%)?,?\s+from\s+[\d.,]+|"
     r"\bthe (?:highest|lowest|largest|longest|fastest|most|least|biggest|smallest)(?:\s+[\w-]+){0,3}\s+(?:on record|ever)\b|"
+    r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:-[a-z]+est|\s+(?:largest|biggest|busiest|highest|lowest|most|least|best|worst|smallest|fastest|oldest|richest|poorest|longest|strongest))\b|"
     r"\b(?:than any|than the|than in)\b|\bfor the first time\b|\bthe first (?:fall|rise|time)\b",
     re.I,
 )
@@ -49,16 +50,16 @@ _EVALUATIVE = re.compile(
     re.I,
 )
 _CAUSAL = re.compile(
-    r"\b(?:because(?: of)?|caused(?: partly| mainly| largely)? by|causes?|led to|leads? to|lead to|due to|"
+    r"\b(?:because(?: of)?|caused(?: partly| mainly| largely)? by|causes?|led to|leads? to|lead to|due to(?!\s+(?:be|resume|start|begin|open|close|end|finish|meet|hold|take|return|vote|sign|launch|arrive|expire|report|publish|announce|decide|rule|appear|complete|continue|reopen|restart|go|come|leave|retire|visit|travel|face|hear|give|make|run|stand|testify|speak|deliver|present|release|reach|enter|join|host|play|sit|submit|conclude)\b)|"
     r"result(?:ed)? (?:of|in)|as a result|driven(?: partly| mainly| largely)? by|thanks to|linked to|"
     r"blamed on|so that|that is why|that's why|which (?:allows|means)|helped|contributed to|"
-    r"responsible for|would (?:force|cut|raise|lower)|worked)\b",
+    r"responsible for|would force|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
     re.I,
 )
 _PREDICTION = re.compile(
-    r"\b(?:will|won't|going to|(?:is|are)\s+(?:expected|set|due|scheduled|likely|forecast)\s+to|"
+    r"\b(?:will|won't|going to|(?:is|are)\s+(?:expected|set|due|scheduled|likely|forecast)\s+to|(?:was|were)\s+(?:un)?likely\s+to|"
     r"expects?|expected|plans? to|planned|predicted|predicts?|forecasts?|(?:is|are) due|would|"
-    r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|could|"
+    r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|could(?!\s+not\b|n't\b|n’t\b)|"
     r"should\s+(?:return|fall|rise|reach|ease|grow|recover|increase|decrease|drop|improve|be back))\b",
     re.I,
 )
