@@ -41,19 +41,24 @@ _COMPARISON = re.compile(
     r"\bfrom\s+[\d.,]+\s*(?:percent|%|\w+)?\s+to\s+[\d.,]+|\bto\s+[\d.,]+\s*(?:percent|%)?,?\s+from\s+[\d.,]+|"
     r"\bthe (?:highest|lowest|largest|longest|fastest|most|least|biggest|smallest)(?:\s+[\w-]+){0,3}\s+(?:on record|ever)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:-[a-z]+est|\s+(?:largest|biggest|busiest|highest|lowest|most|least|best|worst|smallest|fastest|oldest|richest|poorest|longest|strongest))\b|"
-    r"\b(?:than any|than the|than in)\b|\bfor the first time\b|\bthe first (?:fall|rise|time)\b",
+    r"\b(?:than any|than the|than in)\b|\bfor the first time\b|\bthe first (?:fall|rise|time)\b|"
+    r"\b(?:down|up)\s+(?:by\s+)?[\d.,]+\s*(?:percent|per cent|%|percentage points?)|"
+    r"\b(?:from|on|than)\s+(?:a|the previous|the same)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)\b|"
+    r"\b(?:year-on-year|year on year|on last year|on the previous year)\b|\bthe same as (?:in|last|the|a|before)\b|"
+    r"\bmost\s+(?:sharply|steeply|rapidly|quickly|slowly|strongly)\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-?fold\b",
     re.I,
 )
 _EVALUATIVE = re.compile(
     r"\b(?:dullest|most beautiful|more deserving|most deserving|better than anyone|worst of|"
-    r"saddest|greatest|finest|proudest|most exciting|most boring|better than this)\b",
+    r"saddest|greatest|finest|proudest|most exciting|most boring|better than this|(?:will|would) want more than)\b",
     re.I,
 )
 _CAUSAL = re.compile(
     r"\b(?:because(?: of)?|caused(?: partly| mainly| largely)? by|causes?|led to|leads? to|lead to|due to(?!\s+(?:be|resume|start|begin|open|close|end|finish|meet|hold|take|return|vote|sign|launch|arrive|expire|report|publish|announce|decide|rule|appear|complete|continue|reopen|restart|go|come|leave|retire|visit|travel|face|hear|give|make|run|stand|testify|speak|deliver|present|release|reach|enter|join|host|play|sit|submit|conclude)\b)|"
     r"result(?:ed)? (?:of|in)|as a result|driven(?: partly| mainly| largely)? by|thanks to|linked to|"
     r"blamed on|so that|that is why|that's why|which (?:allows|means)|helped|contributed to|"
-    r"responsible for|would force|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
+    r"responsible for|would force|(?:punished|blamed|penalised|penalized|rewarded)\s+(?:[\w'’-]+\s+){1,4}?for|"
+    r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering)|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
     re.I,
 )
 _PREDICTION = re.compile(
@@ -76,7 +81,17 @@ _HISTORICAL_ANCHOR = re.compile(
 _PAST = re.compile(
     r"\b(?:was|were|had|did|invoked|joined|invaded|declared|founded|opened|signed|set|won|lost|"
     r"raised|introduced|came|began|ended|happened|took|became|elected|fell|rose|cut|called|hit|"
-    r"broke|beat|\w+ed)\b",
+    r"broke|beat|paid|spent|sold|made|grew|gave|saw|built|\w+ed)\b",
+    re.I,
+)
+# "as the population ages", "as prices rise": a clause explaining an expected or reported change.
+_EXPLAINING_AS = re.compile(
+    r"\bas\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:population|prices|costs|demand|rates|temperatures|numbers|wages|incomes)\s+"
+    r"(?:ages|age|rise|rises|fall|falls|grow|grows|increase|increases|decline|declines|climb|climbs|shrinks?|soar|soars)\b",
+    re.I,
+)
+_CHANGE = re.compile(
+    r"\b(?:expected|forecast|projected|set|likely|will|would|pass|reach|rise|rose|fall|fell|grow|grew|increase|increased|double|doubled)\b",
     re.I,
 )
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me|myself|I'm|I've|I’m|I’ve)\b")
@@ -87,7 +102,9 @@ _OPINION = re.compile(
     r"is the future|are the future|a tax on|better than this|endless|heard these promises|"
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
-    r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means)\b",
+    r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
+    r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
+    r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,
 )
 
@@ -118,7 +135,7 @@ def classify(
         types.add("quantity")
     if _COMPARISON.search(claim) and not evaluative:
         types.add("comparison")
-    if _CAUSAL.search(claim):
+    if _CAUSAL.search(claim) or (_EXPLAINING_AS.search(claim) and _CHANGE.search(claim)):
         types.add("causal")
     if _PREDICTION.search(claim) and not re.search(r"\bhad expected\b", claim):
         types.add("prediction")

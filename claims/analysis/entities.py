@@ -35,9 +35,10 @@ _WORDNUM = {
     "twice": 2, "double": 2, "triple": 3, "thrice": 3,
 }
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "euro": "EUR", "euros": "EUR", "dollar": "USD",
-             "dollars": "USD", "pound": "GBP", "pounds": "GBP", "cent": "cents", "cents": "cents"}
+             "dollars": "USD", "pound": "GBP", "pounds": "GBP", "cent": "cents", "cents": "cents",
+             "pence": "pence", "penny": "pence", "p": "pence"}
 _PERCENT = re.compile(rf"(?<![\w.])({_NUM})\s*(percentage points?|per ?cent|%)")
-_MONEY = re.compile(rf"([£$€])\s?({_NUM}){_SCALE}|(?<![\w.])({_NUM}){_SCALE}\s+(euros?|dollars?|pounds?|cents?)\b")
+_MONEY = re.compile(rf"([£$€])\s?({_NUM}){_SCALE}|(?<![\w.])({_NUM}){_SCALE}(?:\s+(euros?|dollars?|pounds?|cents?|pence|penny)|(p))\b")
 _RATE = re.compile(
     rf"(?:(?<![\w.])(?P<num>{_NUM})\s+(?P<noun>(?:[a-z-]+\s+){{0,3}}?))?(?<![\w-])per\s+"
     r"(?P<per>capita|head|person|household|resident|inhabitant|pupil|patient|litre|liter|kilo|kilogram|"
@@ -115,8 +116,9 @@ def find_entities(
             amount = m.group(0)[1:].strip()
             add("MONEY", m.start(), m.end(), number_value(amount), _CURRENCY[m.group(1)])
         else:
-            amount = m.group(0)[: m.start(4) - m.start()].strip()
-            add("MONEY", m.start(), m.end(), number_value(amount), _CURRENCY[m.group(4).lower()])
+            unit = m.group(4) or m.group(5)
+            amount = m.group(0)[: (m.start(4) if m.group(4) else m.start(5)) - m.start()].strip()
+            add("MONEY", m.start(), m.end(), number_value(amount), _CURRENCY[unit.lower()])
     for m in _RATE.finditer(sent):
         if m.group("num"):
             unit = f"{m.group('noun')}per {m.group('per')}".strip()

@@ -41,7 +41,7 @@ _EVENT = re.compile(
 _PERIOD = re.compile(
     r"\b(since|between|in|during|from|by|until|over|after|before)\s+"
     r"((?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s?"
-    r"(?:1[5-9]\d\d|20\d\d)(?:\s+and\s+(?:1[5-9]\d\d|20\d\d))?|the\s+(?:1[89]|20)\d0s|the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)|9/11)"
+    r"(?:(?:early|late|mid-)\s?)?(?:1[5-9]\d\d|20\d\d)(?:\s+and\s+(?:1[5-9]\d\d|20\d\d))?|the\s+(?:1[89]|20)\d0s|the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)|9/11)"
 )
 _OBJECT_END = re.compile(
     r"(?:,\s+(?:the|a|but|while|according|down|up|which|and then|compared)\b|;|\s+(?:since|in \d|last|this|over|during|because|according)\b|$)"
@@ -74,7 +74,7 @@ def _subject(claim: str) -> tuple[str, re.Match[str] | None]:
         if m.start() == 0:
             continue
         subj = re.sub(r"\s+", " ", claim[: m.start()]).strip()
-        if not subj:
+        if not subj or re.fullmatch(r"(?:the|a|an|its|their|his|her|our|this|these|those|some|all)", subj, re.I):
             continue
         subj = re.sub(r"\s+(?:already|now|also|still|only|just|even|currently|again|previously)$", "", subj)
         subj = re.sub(r"^(?:About|Around|Almost|Nearly|Some|Roughly)\s+", "", subj)
@@ -113,7 +113,7 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     if m:
         cmp = "least" if m.group("cmp") in ("lowest", "smallest", "least", "fewest", "shortest") else "most"
         return cmp, (m.group("metric") or None), None, m.start()
-    m = re.search(r"\b(?:compared (?:with|to)|(?:well |far )?short of|(?:well |far )?above|(?:well |far )?below)\s+(?P<obj>[^,;]+)", claim)
+    m = re.search(r"\b(?:compared (?:with|to)|(?:well |far )?short of|(?:well |far )?above|(?:well |far )?below)\s+(?P<obj>(?:[^,;]|,(?=\d{3}\b))+)", claim)
     if m:
         obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
         if "short of" in m.group(0) or "below" in m.group(0):
@@ -126,11 +126,20 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     m = re.search(r"\b(?:the|its|their) first\b(?:\s+[\w-]+){0,3}?\s+(?:to|since|in)\b", claim)
     if m:
         return "first", None, None, m.start()
-    m = re.search(r"\b(?:down|up) from\s+(?P<obj>[^,;]+)", claim)
+    m = re.search(r"\bmost\s+(?:sharply|steeply|rapidly|quickly|slowly|strongly)\b", claim)
+    if m:
+        return "most", None, None, m.start()
+    m = re.search(r"\bthe same as\b", claim)
+    if m:
+        return "equal", None, None, m.start()
+    m = re.search(r"\b(?:down|up)\s+(?:by\s+)?[\d.,]+\s*(?:percent|per cent|%|percentage points?)", claim)
+    if m and not re.search(r"\b(?:down|up) from\b", claim):
+        return ("decrease" if m.group(0).startswith("down") else "increase"), None, None, m.start()
+    m = re.search(r"\b(?:down|up) from\s+(?P<obj>(?:[^,;]|,(?=\d{3}\b))+)", claim)
     if m:
         cmp = "decrease" if m.group(0).startswith("down") else "increase"
         return cmp, None, m.group("obj"), m.start()
-    m = re.search(r"\b(?:rose|risen|rises?|increased|increases?|climbed|grew|grown|grows?|went up|jumped|doubled)\b", claim)
+    m = re.search(r"\b(?:rose|risen|rises?|increased|increases?|climbed|grew|grown|grows?|went up|jumped|doubled|tripled|quadrupled|soared|surged)\b", claim)
     if m:
         return "increase", None, None, m.start()
     m = re.search(r"\b(?:fell|fallen|falls?|dropped|drops?|declined|declines?|decreased|decreases?|went down|halved|cut)\b", claim)
