@@ -77,7 +77,9 @@ class Article:
     def build(cls, text: str, origin: str, **meta: object) -> Article:
         norm = normalize_text(text)
         url = meta.get("url")
-        return cls(article_id=article_id_for(norm, url if isinstance(url, str) else None), text=norm, origin=origin, **meta)  # type: ignore[arg-type]
+        # ``norm`` is already normalized: hash it directly (same id as article_id_for).
+        article_id = stable_id("article", norm, url if isinstance(url, str) else "")
+        return cls(article_id=article_id, text=norm, origin=origin, **meta)  # type: ignore[arg-type]
 
     def to_dict(self) -> dict:
         return asdict(self)

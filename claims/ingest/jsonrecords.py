@@ -96,13 +96,7 @@ def iter_json(
     if not data:
         raise SourceError("empty JSON list (no records)")
     for index, record in enumerate(data):
-        item_origin = f"{origin}#{index}"
-        try:
-            yield record_to_article(record, item_origin, fetched_at=fetched_at)
-        except SourceError as exc:
-            yield Rejected(item_origin, exc.reason)
-        except Exception as exc:  # noqa: BLE001 - one bad record must not stop the file
-            yield Rejected(item_origin, unexpected(exc))
+        yield _article_or_rejected(record, f"{origin}#{index}", fetched_at)
 
 
 def iter_jsonl(
@@ -121,12 +115,17 @@ def iter_jsonl(
         except json.JSONDecodeError as exc:
             yield Rejected(line_origin, f"invalid JSON at column {exc.colno}: {exc.msg}")
             continue
-        try:
-            yield record_to_article(record, line_origin, fetched_at=fetched_at)
-        except SourceError as exc:
-            yield Rejected(line_origin, exc.reason)
-        except Exception as exc:  # noqa: BLE001 - one bad record must not stop the file
-            yield Rejected(line_origin, unexpected(exc))
+        yield _article_or_rejected(record, line_origin, fetched_at)
+
+
+def _article_or_rejected(record: object, origin: str, fetched_at: datetime | None) -> Article | Rejected:
+    """One record of a JSON list or JSONL file; a bad record never stops the file."""
+    try:
+        return record_to_article(record, origin, fetched_at=fetched_at)
+    except SourceError as exc:
+        return Rejected(origin, exc.reason)
+    except Exception as exc:  # noqa: BLE001 - one bad record must not stop the file
+        return Rejected(origin, unexpected(exc))
 
 
 def _string(value: object) -> str | None:
