@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS
+from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS, WEEKDAYS
 
 __all__ = ["Frame", "find_frame", "quote_spans"]
 
@@ -63,6 +63,25 @@ _OWN_FIGURES = re.compile(
     r"(?:\s+that)?\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
     re.S,
 )
+# "figures published by X", "a report from X", "data released by X" inside "according to ...".
+_SOURCE_WRAPPER = re.compile(
+    r"(?i:(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|official|provisional|recent|annual|quarterly|monthly)\s+)*"
+    r"(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records)\s+"
+    r"(?:(?:published|released|compiled|collected|issued|gathered)\s+)?(?:by|from|of)\s+)"
+)
+_SOURCE_TAIL = re.compile(
+    rf"\s+(?:on|in|this|last|earlier)\s+(?:(?:{'|'.join(WEEKDAYS)})|week|month|year|\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{4}}|\d{{4}}|(?:January|February|March|April|May|June|July|August|September|October|November|December))\b.*$"
+)
+# "X accused the police of ... and said (that) ...": the speaker is the subject of the first verb.
+_AND_SAID = re.compile(
+    r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
+    r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z])|"
+    r"(?:The|A|An|Its|Their)\s+[a-z]+(?:\s+[a-z]+)??|"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+"
+    r"(?:[a-z]+ed|[a-z]+s)\b[^;]{1,120}?\s+and\s+(?P<verb>said|says|claimed|argued|insisted|warned|added|stressed)"
+    r"\s+(?:that\s+)?(?P<content>[^\"“]+?)\s*[.!?]?$",
+    re.S,
+)
 _NEGATED = re.compile(r"(?:\b(?:not|never|to|did|didn't|don't|doesn't|won't|cannot|can't|could|would|will)\s+)$", re.I)
 _NOT_CONTENT_AFTER = re.compile(
     r"^\s*(?:(?:if|whether|why|how|what|when|where|so|nothing|anything|goodbye|against|of|about|"
@@ -71,6 +90,7 @@ _NOT_CONTENT_AFTER = re.compile(
 )
 _DOCUMENT_SUBJECT = re.compile(r"\b(?:Article|Act|law|treaty|Treaty|charter|Charter|constitution|Constitution|rules?|Rules?|regulations?|Regulations?|clause)\b")
 _NOT_NP = re.compile(r"\b(?:could|would|will|is|are|was|were|has|have|had|be|been|not|can|should|must)\b")
+_FUNCTION_WORD = re.compile(r"(?:and|but|or|then|which|who|that|so|as|when|while)$")
 _OPENERS = re.compile(r"^(?:(?:But|And|However|Meanwhile|Still|Yet|So|Then|Now|Also|Instead|Indeed|Later|Earlier)\b,?\s+)+")
 
 
@@ -193,11 +213,25 @@ def find_frame(text: str, start: int, end: int, quotes: list[tuple[int, int]]) -
     """The attribution frame of the sentence ``text[start:end]`` (``text`` is the work copy)."""
     sent = text[start:end]
     qs = [(max(s, start), min(e, end)) for s, e in quotes if s < end and e > start]
+    qs = [q for q in qs if not _scare_quote(text, q, start)]
     if qs:
         frame = _quote_frame(text, start, end, qs)
         if frame is not None:
             return frame
     return _reported_frame(sent, start)
+
+
+def _scare_quote(text: str, q: tuple[int, int], sent_start: int) -> bool:
+    """A short quoted phrase inside running prose (``accused the police of "managing decline"``).
+
+    It is a label, not speech: it has at most four words, does not end in
+    speech punctuation, and follows a lower-case word in the same sentence.
+    """
+    s, e = q
+    inner = text[s:e].strip("\"“” ")
+    if len(inner.split()) > 4 or re.search(r"[,.!?;:]$", inner):
+        return False
+    return bool(re.search(r"\b[a-z][\w'’-]*\s+$", text[sent_start:s]))
 
 
 def _quote_frame(text: str, start: int, end: int, qs: list[tuple[int, int]]) -> Frame | None:
@@ -215,7 +249,7 @@ def _quote_frame(text: str, start: int, end: int, qs: list[tuple[int, int]]) -> 
             return Frame("quote", m.group("spk"), qs[0][1] + s, qs[0][1] + e, inner, quote)
     if after.strip(" .,!?;:"):
         m = _FRAME_AFTER_SUBJ.match(after)
-        if m and len(m.group("spk").split()) <= 8:
+        if m and len(m.group("spk").split()) <= 8 and not _FUNCTION_WORD.match(m.group("spk")):
             s, e = m.span("spk")
             return Frame("quote", m.group("spk"), last_e + s, last_e + e, inner, quote)
         m = _FRAME_AFTER_VERB.match(after)
@@ -236,12 +270,31 @@ def _quote_frame(text: str, start: int, end: int, qs: list[tuple[int, int]]) -> 
     return None
 
 
+def _according_source(m: re.Match[str]) -> tuple[int, int]:
+    """Span of the source inside an ``according to`` phrase: ``figures published by X on Thursday`` -> X."""
+    s, e = m.span("spk")
+    phrase = m.string[s:e]
+    lead = _SOURCE_WRAPPER.match(phrase)
+    if lead:
+        s += lead.end()
+    tail = _SOURCE_TAIL.search(m.string[s:e])
+    if tail:
+        e = s + tail.start()
+    return s, e
+
+
 def _reported_frame(sent: str, base: int) -> Frame:
     m = _ACCORDING_START.match(sent)
     if m:
         return _reported(m, base, "content", "spk")
     m = _ACCORDING_END.match(sent)
-    if m and len(m.group("spk").split()) <= 10:
+    if m:
+        s, e = _according_source(m)
+        if len(m.string[s:e].split()) <= 10:
+            cs, ce = _trim(sent, *m.span("content"))
+            return Frame("reported", sent[s:e], base + s, base + e, [(base + cs, base + ce)])
+    m = _AND_SAID.match(sent)
+    if m and not _in_quotes(sent, m.start("verb")):
         return _reported(m, base, "content", "spk")
     m = _END_FRAME.match(sent)
     if m and not re.search(r"\b(?:that|who|which)\s*$", m.group("content")):

@@ -45,7 +45,13 @@ _COMPARISON = re.compile(
     r"\b(?:down|up)\s+(?:by\s+)?[\d.,]+\s*(?:percent|per cent|%|percentage points?)|"
     r"\b(?:from|on|than)\s+(?:a|the previous|the same)\s+(?:year|month|quarter|week)\s+(?:earlier|before|ago)\b|"
     r"\b(?:year-on-year|year on year|on last year|on the previous year)\b|\bthe same as (?:in|last|the|a|before)\b|"
-    r"\bmost\s+(?:sharply|steeply|rapidly|quickly|slowly|strongly)\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-?fold\b",
+    r"\bmost\s+(?:sharply|steeply|rapidly|quickly|slowly|strongly)\b|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-?fold\b|"
+    # "below inflation", "four times the current rate", "climbed by almost a quarter to 212"
+    r"\b(?:below|above|behind|ahead of|outpaced?|outstripp?(?:ed|ing)?)\s+(?:the\s+)?(?:rate of\s+)?inflation\b|"
+    r"\b(?:twice|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times\s+(?:the|that|its|their|as|higher|more|larger|bigger|faster)\b|"
+    r"\b(?:rose|rise|rises|fell|fall|falls|climbed|climbs|dropped|drops|increased|decreased|grew|jumped|slumped|soared|plunged)\s+"
+    r"(?:by\s+)?(?:almost\s+|about\s+|nearly\s+|around\s+|roughly\s+|more than\s+|just over\s+|just under\s+)?"
+    r"(?:a quarter|a third|a fifth|a tenth|half|[\d.,]+\s*(?:percent|per cent|%)?)\s+to\b",
     re.I,
 )
 _EVALUATIVE = re.compile(
@@ -64,19 +70,21 @@ _CAUSAL = re.compile(
 _PREDICTION = re.compile(
     r"\b(?:will|won't|going to|(?:is|are)\s+(?:expected|set|due|scheduled|likely|forecast)\s+to|(?:was|were)\s+(?:un)?likely\s+to|"
     r"expects?|expected|plans? to|planned|predicted|predicts?|forecasts?|(?:is|are) due|would|"
-    r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|could(?!\s+not\b|n't\b|n’t\b)|"
+    r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|(?<!who )(?<!which )could(?!\s+not\b|n't\b|n’t\b|\s+(?:least|ill|barely|hardly) afford\b)|"
     r"should\s+(?:return|fall|rise|reach|ease|grow|recover|increase|decrease|drop|improve|be back))\b",
     re.I,
 )
 _RULE = re.compile(
     r"\b(?:Act|law|laws|legal|legally|illegal|treaty|Treaty|charter|constitution|regulations?|"
     r"Regulations|rules?|Rules|mandate|clause|statute|legislation|binding|required|requires|"
-    r"Article \d+|must by law)\b",
+    r"Article \d+|must by law|entitled to|(?:will|would|shall) have to be|obliged to|"
+    r"(?:is|are|be|been|was|were) (?:banned|prohibited|outlawed)|(?:will|would) ban)\b",
 )
 _MUST = re.compile(r"\b(?:must|shall|may only|only counts|limits?\b.*\bto)\b", re.I)
 _HISTORICAL_ANCHOR = re.compile(
     r"(?<!Act )(?<!Act of )\b(?:1[5-9]\d\d|20[0-2]\d)\b|\b9/11\b|\bWorld War\b|\bCold War\b|\bthe (?:1[89]|20)\d0s\b|"
-    r"\b(?:founded|established|invaded|declared independence|opened in|was set by)\b",
+    r"\b(?:founded|established|invaded|declared independence|opened in|was set by)\b|"
+    r"\bon\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
 )
 _PAST = re.compile(
     r"\b(?:was|were|had|did|invoked|joined|invaded|declared|founded|opened|signed|set|won|lost|"
@@ -89,6 +97,9 @@ _EXPLAINING_AS = re.compile(
     r"\bas\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:population|prices|costs|demand|rates|temperatures|numbers|wages|incomes)\s+"
     r"(?:ages|age|rise|rises|fall|falls|grow|grows|increase|increases|decline|declines|climb|climbs|shrinks?|soar|soars)\b",
     re.I,
+)
+_SHIFTING_AS = re.compile(
+    r"\bas\s+(?:[\w'’-]+\s+){1,4}?(?:switch|switches|shift|shifts|move|moves|turn|turns|age|ages|retire|retires)\b", re.I
 )
 _CHANGE = re.compile(
     r"\b(?:expected|forecast|projected|set|likely|will|would|pass|reach|rise|rose|fall|fell|grow|grew|increase|increased|double|doubled)\b",
@@ -103,6 +114,7 @@ _OPINION = re.compile(
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
     r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
+    r"least afford|ill afford|punishing|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
     r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
     r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,
@@ -135,7 +147,7 @@ def classify(
         types.add("quantity")
     if _COMPARISON.search(claim) and not evaluative:
         types.add("comparison")
-    if _CAUSAL.search(claim) or (_EXPLAINING_AS.search(claim) and _CHANGE.search(claim)):
+    if _CAUSAL.search(claim) or ((_EXPLAINING_AS.search(claim) or _SHIFTING_AS.search(claim)) and _CHANGE.search(claim)):
         types.add("causal")
     if _PREDICTION.search(claim) and not re.search(r"\bhad expected\b", claim):
         types.add("prediction")

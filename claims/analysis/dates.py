@@ -74,18 +74,53 @@ def is_future(text: str) -> bool:
     return bool(_FUTURE.search(text))
 
 
+_PAST_ONLY_BEFORE = re.compile(r"\b(?:since|last|ago|earlier)\s+$", re.I)
+_FUTURE_ONLY_BEFORE = re.compile(r"\b(?:next|until|till|coming)\s+$", re.I)
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:not\s+|already\s+|now\s+|just\s+)?(?:been|\w+ed|\w+en|made|taken|seen|done|got|"
+    r"paid|spent|built|cut|put|set|kept|held|brought|bought|sold|told|found|lost|won|met|left|run)\b",
+    re.I,
+)
+
+
+def _local_tense(text: str, start: int) -> bool | None:
+    """Tense fixed by the words right before a date, whatever the clause says.
+
+    ``since January`` is past; ``until March`` future; ``a law passed by
+    parliament on Thursday`` is past even in a sentence about what *will* happen.
+    """
+    before = text[max(0, start - 50):start]
+    if _PAST_ONLY_BEFORE.search(before):
+        return False
+    if _FUTURE_ONLY_BEFORE.search(before):
+        return True
+    words = re.findall(r"[\w'’]+", before)[-4:]
+    near = " ".join(words)
+    if _FUTURE.search(near) or re.search(r"\b(?:be|being|to)\s+\w+\b", near, re.I):
+        return None
+    # "passed by parliament on", "signed on", "held in": a participle or past verb governs the date.
+    m = re.search(r"\b(\w+ed|held|signed|passed|made|taken|won|lost|paid|sold|met|built)\b(?:\s+(?:by|in|at|to)\s+[\w'’ ]{1,25}?)?\s+(?:on|in|at|last)?\s*$", before, re.I)
+    if m and m.group(1).lower() not in ("need", "needed", "expected", "scheduled", "planned", "proposed", "due"):
+        return False
+    return None
+
+
 def _clause_future(text: str, start: int, end: int, default: bool | None) -> bool | None:
-    """Tense around a date: the clause it sits in decides; else ``default``; else the whole text.
+    """Tense around a date: the words right before it, then the clause it sits in decide;
+    else ``default``; else the whole text.
 
     None when nothing marks the tense ("The scheme opens on 3 November").
     """
+    local = _local_tense(text, start)
+    if local is not None:
+        return local
     left = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
     right_candidates = [i for i in (text.find(",", end), text.find(";", end)) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
     clause = text[left + 1:right]
     if _FUTURE.search(clause):
         return True
-    if _PAST_CUE.search(clause):
+    if _PAST_CUE.search(clause) or _PERFECT.search(clause):
         return False
     if default is not None:
         return default

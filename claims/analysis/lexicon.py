@@ -20,6 +20,10 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     campaigner activist organiser organizer trader shopkeeper driver pilot surgeon midwife
     physician epidemiologist virologist statistician treasurer deputy speaker whip negotiator
     goalkeeper defender midfielder forward player athlete champion cyclist swimmer boxer
+    constable detective criminologist sociologist psychologist historian lecturer dean provost
+    headteacher headmaster headmistress principal archbishop bishop pharmacist engineer architect
+    accountant auditor regulator ombudsman coroner magistrate warden paramedic firefighter
+    demographer geologist meteorologist climatologist scholar strategist pollster broker banker
     """.split()
 )
 
@@ -82,7 +86,9 @@ ORG_WORDS: frozenset[str] = frozenset(
     Police Army Navy Force Forces Guard Board Trust Foundation Society Network Media Institute Centre
     Center Department Health Public National Statistics Meteorological Medical Energy Electoral
     War Wars Terror Crisis Revolution Pandemic Depression Accord Agreement Pact Protocol Convention
-    World Global International
+    World Global International Rail Railway Railways Airlines Airways Foods Motors Holdings
+    Securities Partners Capital Insurance Utilities Water Homes Housing Telecom Pharmaceuticals
+    Charter Federation Institution Commissioner's Tribunal Inquiry Directorate Secretariat
     """.split()
 )
 

@@ -145,13 +145,23 @@ def _swap_first_person(claim: str, speaker: Person | None, flags: list[str]) -> 
     return claim
 
 
-def _swap_third_person(claim: str, content_start: int, people: People, work: str, frame_kind: str, flags: list[str]) -> str:
-    """Replace a leading pronoun, title or surname with the person's full name."""
+def _swap_third_person(claim: str, content_start: int, people: People, work: str, frame_kind: str, flags: list[str],
+                       speaker: Person | None = None) -> str:
+    """Replace a leading pronoun, title or surname with the person's full name.
+
+    In reported speech a pronoun that fits the speaker is the speaker
+    ("The chief executive said she expected ..."), whoever was named last.
+    """
     m = re.match(r"^(?P<p>[Hh]e|[Ss]he|[Hh]is|[Hh]er)\b", claim)
     if m:
         word = m.group("p")
         pos = _find_word(work, word, content_start)
-        person = people.resolve_pronoun(word, pos) if pos is not None else None
+        if frame_kind == "reported" and speaker is not None and speaker.fits(word):
+            person: Person | None = speaker
+            if speaker.gender is None:
+                speaker.gender = "f" if word.lower() in ("she", "her") else "m"
+        else:
+            person = people.resolve_pronoun(word, pos) if pos is not None else None
         if person is None:
             flags.append(UNCERTAIN)
             return claim
@@ -213,7 +223,7 @@ def normalize_claim(
     claim = claim.strip()
     content_start = content[0][0]
     claim = _swap_first_person(claim, speaker, flags)
-    claim = _swap_third_person(claim, content_start, people, work, frame_kind, flags)
+    claim = _swap_third_person(claim, content_start, people, work, frame_kind, flags, speaker)
     plain = claim
     if published is not None:
         claim = rewrite_dates(claim, published)

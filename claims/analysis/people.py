@@ -37,10 +37,12 @@ __all__ = ["Mention", "People", "Person", "PRONOUN_RE", "TITLE_REF_RE"]
 
 _TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ]+|Mc[A-Z][a-zà-öø-ÿ]+|[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?)"
 _RUN = re.compile(rf"(?<![\w'-]){_TOKEN}(?:\.?\s{{1,2}}{_TOKEN})*(?![\w-])")
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?$")
 PRONOUN_RE = re.compile(r"\b(she|he|her|his|him|hers|herself|himself)\b", re.I)
 _ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True))
 TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{_ROLE_ALT}))\b")
+_ORG_ALT = "|".join(sorted((re.escape(w) for w in ORG_WORDS), key=len, reverse=True))
 _SPEECH_ALT = "|".join(re.escape(v) for v in SPEECH_VERBS)
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|to|of|by|for|from|about|against|meet|met|meeting|beat|beating|than|and|or|told|"
@@ -51,6 +53,17 @@ _ROLE_STOP = frozenset(
     "told meet met of its his her their is are was were be been between among including like than "
     "said, says, put".split()
 )
+
+
+def _inside_org_name(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of an organisation's name.
+
+    ``Office of Rail Statistics``, ``Rail Statistics``: the word follows an
+    organisation noun and ``of``/``for``, or an organisation noun follows it.
+    """
+    if re.search(rf"\b(?:{_ORG_ALT})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*$", text[max(0, start - 60):start]):
+        return True
+    return bool(re.match(rf"(?:\s+[A-Z][\w'’-]*)*\s+(?:{_ORG_ALT})\b", text[end:end + 60]))
 
 
 @dataclass
@@ -110,12 +123,20 @@ class People:
     def _add_run(self, m: re.Match[str], sent_start: int, sent_end: int, by_name: dict[str, Person]) -> None:
         tokens = [(t.group(0), m.start() + t.start()) for t in re.finditer(r"\S+", m.group(0))]
         tokens = [(t.rstrip("."), p) for t, p in tokens]
-        while tokens and (tokens[0][0] in NOT_NAME_WORDS or tokens[0][0] in TITLE_WORDS):
+        # Leading titles and role nouns are not part of a name: "Chief Constable Priya Raman",
+        # "Criminologist Dr. Hannah Voss".  A capitalised word before a known first name is one too.
+        while tokens and (tokens[0][0] in NOT_NAME_WORDS or tokens[0][0] in TITLE_WORDS
+                          or tokens[0][0].lower() in ROLE_NOUNS
+                          or (len(tokens) >= 3 and tokens[1][0] in FIRST_NAMES and tokens[0][0] not in FIRST_NAMES)):
             tokens.pop(0)
         if not tokens:
             return
         words = [t for t, _ in tokens]
         if any(w in ORG_WORDS or w in PLACE_WORDS or w in COUNTRIES_AND_PLACES for w in words):
+            return
+        # "Rail Drivers' Association", "National Farmers' Union": a plural possessive before a
+        # capitalised word is part of an organisation's name.
+        if re.match(r"['’]\s+[A-Z]", self.text[m.end():m.end() + 3]):
             return
         if any(w in NOT_NAME_WORDS for w in words):
             return
@@ -215,6 +236,8 @@ class People:
                         pw = re.search(rf"({_TOKEN})\s$", prev)
                         if pw and pw.group(1) not in NOT_NAME_WORDS and pw.group(1) not in TITLE_WORDS:
                             continue
+                    if _inside_org_name(self.text, start, start + len(person.surname)):
+                        continue
                     kind = "single" if person.name == person.surname else "surname"
                     self._mention(person, start, start + len(person.surname), kind, s)
 

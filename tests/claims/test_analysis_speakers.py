@@ -1,0 +1,91 @@
+"""Speakers, organisations, scare quotes and date direction: patterns the third blind set exposed.
+
+Every sentence here is written for the test (new names, new places), so a rule
+that only memorised the blind articles fails.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from claims.analysis import analyse_article
+from claims.analysis.claim_types import classify
+from claims.analysis.dates import rewrite_dates
+from claims.sentences import split_sentences
+
+PUBLISHED = datetime(2026, 7, 24, 9, 0, tzinfo=UTC)  # a Friday
+
+
+def _analyse(text: str, published: datetime | None = None):
+    return analyse_article(text, split_sentences(text), published=published)
+
+
+def _types(claim: str) -> list[str]:
+    return classify(claim, claim, [], frame_kind="none")[0]
+
+
+def test_titles_and_role_nouns_are_not_part_of_the_name():
+    a = _analyse("Detective Superintendent Maris Quell said three arrests had been made.")[0]
+    assert a.speaker == "Maris Quell"
+    assert a.speaker_role == "Detective Superintendent"
+    b = _analyse("Historian Dr. Ilse Marchetti of Dunvale College said the bridge opened in 1911.")[0]
+    assert b.speaker == "Ilse Marchetti"
+    # An unknown title word before a known first name is dropped too.
+    c = _analyse("Ombudsperson Sarah Tillet said 41 complaints were upheld.")[0]
+    assert c.speaker == "Sarah Tillet"
+
+
+def test_organisation_names_stay_whole_and_do_not_become_people():
+    text = ("The Bus Drivers' Guild (BDG) said on Monday that fares had risen twice this year. "
+            "Drivers earn less than they did in 2019, the guild said.")
+    a, b = _analyse(text)
+    assert a.speaker == "Bus Drivers' Guild"
+    assert b.claim.startswith("Drivers earn less")
+    text = ("Kelvara Water said it would invest £80 million. "
+            "Leaks fell by 9 percent, according to the Office of Water Statistics.")
+    _, d = _analyse(text)
+    assert d.speaker == "Office of Water Statistics"
+
+
+def test_according_to_figures_published_by_a_source_on_a_day():
+    text = "Thefts fell 8 percent in the year to May, according to figures published by the Home Office on Tuesday."
+    a = _analyse(text, PUBLISHED)[0]
+    assert a.attribution == "reported"
+    assert a.speaker == "Home Office"
+    assert a.claim == "Thefts fell 8 percent in the year to May 2026"
+
+
+def test_scare_quote_then_and_said_is_reported_speech_of_the_subject():
+    text = ('Union organiser Pavel Dunmore called the offer "an insult" and said wages had fallen by '
+            "6 percent since 2020.")
+    a = _analyse(text)[0]
+    assert a.speaker == "Pavel Dunmore"
+    assert a.attribution == "reported"
+    assert a.claim == "Wages had fallen by 6 percent since 2020"
+
+
+def test_pronoun_in_reported_speech_binds_to_the_speaker():
+    text = ("Chief executive Ingrid Solberg said profits were flat. "
+            "Analyst Maria Kova of Northgate Capital said the shares were cheap. "
+            "The chief executive said she expected sales to recover next year.")
+    c = _analyse(text, PUBLISHED)[2]
+    assert c.speaker == "Ingrid Solberg"
+    assert c.claim == "Ingrid Solberg expected sales to recover in 2027"
+
+
+def test_since_is_past_and_a_participle_dates_its_own_clause():
+    assert rewrite_dates("We have planted 900 trees since January", PUBLISHED) == (
+        "We have planted 900 trees since January 2026")
+    assert rewrite_dates("The council will close the pool under a plan approved by councillors on Monday",
+                         PUBLISHED) == "The council will close the pool under a plan approved by councillors on 20 July 2026"
+    assert rewrite_dates("The pool will close on Monday", PUBLISHED) == "The pool will close on 27 July 2026"
+
+
+def test_type_cues_for_inflation_times_and_change_to_a_level():
+    assert "comparison" in _types("Nurses have had two pay rises in five years, both below inflation")
+    assert "comparison" in _types("Exports would need to reach 9,000 tonnes a month, three times the current level")
+    assert "comparison" in _types("Burglaries jumped by almost a third to 840 cases")
+    assert "rule" in _types("Tenants would be entitled to compensation for any missed repair")
+    assert "rule" in _types("New flats built after 2028 will have to be fitted with solar panels")
+    assert "historical" in _types("Negotiations collapsed on 14 March after six hours")
+    assert _types("The council was punishing families who could least afford it") == ["opinion"]
