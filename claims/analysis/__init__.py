@@ -106,6 +106,18 @@ def _closing_frame(
     return None
 
 
+def _group_subject(original: str, s: int | None, e: int | None) -> str | None:
+    """An organisation speaker as a subject (``the ministry``), or None for pronouns and wrappers."""
+    if s is None or e is None:
+        return None
+    phrase = original[s:e].strip(" ,")
+    if re.fullmatch(r"(?i:he|she|they|it|we|i|you)", phrase) or len(phrase.split()) > 6:
+        return None
+    if re.match(r"(?i:(?:the\s+)?(?:report|study|survey|analysis|figures|data|statistics)\b)", phrase):
+        return None
+    return phrase
+
+
 def _clean_group(phrase: str) -> str:
     """A non-person speaker as written, without article, report wrapper or abbreviation."""
     phrase = phrase.replace("**", "").strip(" ,.")
@@ -172,6 +184,7 @@ def analyse_article(
             sentence=sent.text,
             published=published,
             abbreviations=abbreviations,
+            speaker_group=_group_subject(text, sp_s, sp_e) if person is None and speaker else None,
         )
         flags.extend(f for f in nflags if f not in flags)
         entities = find_entities(text, body_start, sent.end, people=people, abbreviations=abbreviations, published=published)

@@ -19,18 +19,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS, WEEKDAYS
+from claims.analysis.lexicon import ROLE_NOUNS, SPEECH_VERBS, THAT_ONLY_VERBS, WEEKDAYS
 
 __all__ = ["Frame", "find_frame", "quote_spans"]
 
+_ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True))
 _VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|then|later|again|previously|recently|repeatedly|once|further|publicly|reportedly)\s+)*"
 _SUBJ_PRON = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
 _NP = r"(?:[\w'’.&()-]+(?:\s+[\w'’.&()-]+){0,7}?)"
 _FRAME_AFTER_SUBJ = re.compile(rf"^\s*,?\s*(?P<spk>{_NP})\s+{_AUX}(?P<verb>{_VERBS})\b")
 _FRAME_AFTER_VERB = re.compile(rf"^\s*,?\s*(?P<verb>{_VERBS})\s+(?P<spk>[^;!?]+?)\s*[.!?]?\s*$")
-_FRAME_BEFORE = re.compile(rf"(?P<spk>{_NP})\s+{_AUX}(?P<verb>{_VERBS})\b(?P<obj>[^\":]{{0,60}}?)\s*[:,]\s*$")
-_ACCORDING_START = re.compile(r"^According to (?P<spk>[^,]+?),\s+(?P<content>.+)$", re.S)
+_FRAME_BEFORE = re.compile(rf"(?P<spk>{_NP}),?\s+{_AUX}(?P<verb>{_VERBS})\b(?P<obj>[^\":]{{0,60}}?)\s*[:,]\s*$")
+# "Oduya was blunt: "..."", "Hale put it simply: "..."": a person's clause, a colon, then the quote.
+_COLON_INTRO = re.compile(
+    r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|He|She|They|We)"
+    r"\s+(?:was|were|is|are|put it|had|has|kept it|summed it up|did not mince (?:his|her|their) words)\b[^\"“:]{0,40}:\s*$"
+)
+_ACCORDING_START = re.compile(
+    r"^According to (?P<spk>[^,]+?)(?:,\s+(?:a|an|the|who|its|his|her)\b[^,]*)?,\s+(?P<content>.+)$", re.S)
 _ACCORDING_END = re.compile(r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)\s*[.!?]?$", re.S)
 _END_FRAME = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records))\s+"
@@ -45,15 +52,15 @@ _SAYING = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
     # a role noun before a full name: "Union leader Kofi Mensah rejected that, saying ..."
     r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z])|"
-    r"(?:The|A|An|Its|Their)\s+[a-z]+(?:\s+[a-z]+)??|"
+    rf"(?:The|A|An|Its|Their)\s+(?:(?:[a-z]+\s+){{0,2}}?(?:{_ROLE_ALT})\b|[a-z]+)|"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+[^,\"“]{1,80},\s+"
     r"(?:(?:saying|arguing|claiming|insisting)(?:\s+that)?|(?:warning|noting|adding)\s+that)\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
     re.S,
 )
 # "Figures from X show (that) ...", "Data from X show ...", "X's figures show ..."
 _FIGURES_FROM = re.compile(
-    r"^(?i:(?:the\s+)?(?:(?:latest|new|official|provisional|recent)\s+)?(?:figures|data|statistics|numbers))\s+"
-    r"(?:from|by|published by|released by)\s+(?P<spk>[^,\"“]+?)\s+(?:show|shows|showed|suggest|suggested|indicate|indicated|reveal|revealed)"
+    r"^(?i:(?:the\s+)?(?:(?:latest|new|official|provisional|recent)\s+)?(?:figures|data|statistics|numbers))(?:\s+|,\s*)"
+    r"(?:from|by|published by|released by|compiled by)\s+(?P<spk>[^,\"“]+?),?\s+(?:show|shows|showed|suggest|suggested|indicate|indicated|reveal|revealed)"
     r"(?:\s+that)?\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
     re.S,
 )
@@ -160,8 +167,15 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     prefix = prefix.rstrip()
     if not prefix or '"' in prefix or "“" in prefix or "”" in prefix:
         return None
-    # Drop an appositive that closes the subject: "X, who chairs ...," / "X, the region's ...,".
-    app = re.match(r"^(.*?\S),\s+(?:who|which|whose|the|a|an)\b[^,]*,$", prefix)
+    # Drop an appositive that closes the subject: "X, who chairs ...," / "X, the region's ...," /
+    # "X, 54,".  A document's publisher is its source: "The report, published by X on Monday," -> X.
+    pub = re.match(r"^(?:.*?\S\s+)?(?P<doc>(?:[Tt]he|[Aa]|[Aa]n|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?"
+                   r"(?:report|study|survey|review|analysis|audit|inquiry|paper|poll)),\s+"
+                   r"(?:published|released|commissioned|compiled|written|carried out|conducted)\s+(?:by|for)\s+"
+                   r"(?P<src>[^,]+?)(?:\s+(?:on|in|last|this|earlier)\s+[^,]+)?,$", prefix)
+    if pub:
+        return pub.group("src"), pub.start("src")
+    app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an)\b[^,]*|\d{1,3}|aged \d{1,3}),$", prefix)
     if app:
         prefix = app.group(1)
     prefix = prefix.rstrip(",")
@@ -263,6 +277,10 @@ def _quote_frame(text: str, start: int, end: int, qs: list[tuple[int, int]]) -> 
             if sub:
                 phrase, ps = sub
                 return Frame("quote", phrase, start + ps, start + ps + len(phrase), inner, quote)
+        m = _COLON_INTRO.match(before)
+        if m and not after.strip(" .,!?;:"):
+            s, e = m.span("spk")
+            return Frame("quote", m.group("spk"), start + s, start + e, inner, quote)
         return None
     if not after.strip(" .,!?;:\"”"):
         # Only a quote: a continuation of the previous speaker's quote.

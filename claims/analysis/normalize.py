@@ -183,6 +183,20 @@ def _swap_third_person(claim: str, content_start: int, people: People, work: str
     return claim
 
 
+def _swap_group_pronoun(claim: str, group: str | None, frame_kind: str) -> str:
+    """``The ministry said it had hired ...`` -> ``The ministry had hired ...``.
+
+    In reported speech whose speaker is an organisation (not a person), a
+    leading subject ``it`` is that organisation (``its members`` is kept as written).
+    """
+    if frame_kind != "reported" or not group:
+        return claim
+    m = re.match(r"^[Ii]t\b(?!['’])", claim)
+    if not m:
+        return claim
+    return group[0].upper() + group[1:] + claim[m.end():]
+
+
 def _find_word(work: str, word: str, start: int) -> int | None:
     m = re.compile(rf"\b{re.escape(word)}\b", re.I).search(work, start, start + 400)
     return m.start() if m else None
@@ -207,6 +221,7 @@ def normalize_claim(
     sentence: str,
     published: datetime | None,
     abbreviations: dict[str, Abbreviation],
+    speaker_group: str | None = None,
 ) -> tuple[str, str, list[str]]:
     """(claim, plain claim, flags) for one sentence (see module docstring).
 
@@ -224,6 +239,8 @@ def normalize_claim(
     content_start = content[0][0]
     claim = _swap_first_person(claim, speaker, flags)
     claim = _swap_third_person(claim, content_start, people, work, frame_kind, flags, speaker)
+    if speaker is None:
+        claim = _swap_group_pronoun(claim, speaker_group, frame_kind)
     plain = claim
     if published is not None:
         claim = rewrite_dates(claim, published)

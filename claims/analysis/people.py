@@ -138,6 +138,9 @@ class People:
         # capitalised word is part of an organisation's name.
         if re.match(r"['’]\s+[A-Z]", self.text[m.end():m.end() + 3]):
             return
+        # "Institute for Civic Data": capitalised words after an organisation noun and "of"/"for".
+        if _inside_org_name(self.text, tokens[0][1], tokens[0][1] + len(tokens[0][0])):
+            return
         if any(w in NOT_NAME_WORDS for w in words):
             return
         start = tokens[0][1]
@@ -174,7 +177,7 @@ class People:
         after = self.text[end:min(e, end + 40)]
         if re.search(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+$", before):
             return True
-        if re.match(rf"\s*(?:,\s*(?:who|a|an|the)\b|\s+(?:{_SPEECH_ALT})\b)", after):
+        if re.match(rf"\s*(?:,\s*(?:who|a|an|the|aged)\b|,\s*\d{{1,3}},|\s+(?:{_SPEECH_ALT})\b)", after):
             return True
         if re.search(rf"\b(?:{_SPEECH_ALT})\s+$", before):
             return True
@@ -320,11 +323,12 @@ class People:
         return fallback
 
     def resolve_title(self, noun: str, pos: int) -> Person | None:
-        """The latest person before ``pos`` whose role contains ``noun`` (``the minister``)."""
-        head = noun.split()[-1].lower()
+        """The latest person before ``pos`` whose role contains every word of ``noun`` (``the minister``)."""
+        words = [w.lower() for w in noun.split()]
         for m in reversed([m for m in self.mentions if m.end <= pos]):
             role = (m.person.role or "").lower()
-            if re.search(rf"\b{re.escape(head)}\b", role):
+            # Every word must fit: "the health secretary" is not the union's general secretary.
+            if all(re.search(rf"\b{re.escape(w)}\b", role) for w in words):
                 return m.person
         return None
 

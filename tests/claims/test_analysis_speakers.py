@@ -89,3 +89,43 @@ def test_type_cues_for_inflation_times_and_change_to_a_level():
     assert "rule" in _types("New flats built after 2028 will have to be fitted with solar panels")
     assert "historical" in _types("Negotiations collapsed on 14 March after six hours")
     assert _types("The council was punishing families who could least afford it") == ["opinion"]
+
+
+def test_appositives_age_and_publisher_frames():
+    a = _analyse("Tomasz Brill, 61, said he had waited 11 months for a new hip.")[0]
+    assert a.speaker == "Tomasz Brill"
+    assert a.claim == "Tomasz Brill had waited 11 months for a new hip"
+    b = _analyse("The survey, published by the Centre for Rural Affairs on Monday, found that 30 percent of "
+                 "villages had lost their bus service.", PUBLISHED)[0]
+    assert b.speaker == "Centre for Rural Affairs"
+    assert b.claim == "30 percent of villages had lost their bus service"
+    c = _analyse("The figures, released by the Office for Road Safety, show that deaths fell to 412.")[0]
+    assert c.speaker == "Office for Road Safety"
+    assert c.claim == "Deaths fell to 412"
+    d = _analyse("According to Dr. Nuala Breen, an economist at Farrow University, rents rose by a third.")[0]
+    assert d.speaker == "Nuala Breen"
+    assert d.claim == "Rents rose by a third"
+
+
+def test_an_organisation_speaking_about_itself_and_titles_with_modifiers():
+    a = _analyse("In a statement, the water company said it had fixed 3,000 leaks.")[0]
+    assert a.claim == "The water company had fixed 3,000 leaks"
+    b = _analyse("The regulator said its inspectors had visited 40 sites.")[0]
+    assert b.claim == "Its inspectors had visited 40 sites"
+    text = ("The union's general secretary, Ruth Kaye, said 40 percent of staff were leaving. "
+            "The transport secretary rejected that, saying pay had risen 4 percent.")
+    c = _analyse(text)[1]
+    assert c.speaker != "Ruth Kaye"
+    assert c.speaker == "transport secretary"
+
+
+def test_colon_after_a_persons_clause_introduces_their_quote():
+    text = ('Farmer Ewa Lindqvist has kept sheep here for 20 years. '
+            'Lindqvist was blunt: "Half the flock died in the storm."')
+    b = _analyse(text)[1]
+    assert b.speaker == "Ewa Lindqvist"
+    assert b.attribution == "quote"
+    assert b.claim == "Half the flock died in the storm"
+    c = _analyse('The board\'s chair, Dr. Hugo Lemaire, said: "Costs rose 9 percent."')[0]
+    assert c.speaker == "Hugo Lemaire"
+    assert c.attribution == "quote"
