@@ -27,7 +27,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -118,11 +118,32 @@ def _group_subject(original: str, s: int | None, e: int | None) -> str | None:
     return phrase
 
 
+def _introduced_person(text: str, start: int, people: People):
+    """The one person named in the paragraph before a paragraph that opens at ``start`` with a quote.
+
+    None unless ``start`` opens its paragraph and the previous paragraph names
+    exactly one person as a subject (outside quotes; "Whitcombe's block" does not count).
+    """
+    para_start = text.rfind("\n\n", 0, start)
+    if para_start < 0 or text[para_start:start].strip():
+        return None
+    prev_start = text.rfind("\n\n", 0, para_start)
+    prev_start = 0 if prev_start < 0 else prev_start + 2
+    named = [m for m in people.mentions if prev_start <= m.start < para_start and not m.in_quote and m.subject]
+    if not named or len({id(m.person) for m in named}) != 1:
+        return None
+    return named[0]
+
+
 def _clean_group(phrase: str) -> str:
     """A non-person speaker as written, without article, report wrapper or abbreviation."""
     phrase = phrase.replace("**", "").strip(" ,.")
     phrase = re.sub(r"^(?:a|an|the|A|An|The)\s+", "", phrase)
     m = re.match(
+        r"^(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates)\b.*?\s+"
+        r"(?:by|from|published by)\s+(?:the\s+)?([A-Z].+)$",
+        phrase,
+    ) or re.match(
         r"^(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates)\s+"
         r"(?:by|from|of|published by)\s+(?:the\s+)?(.+)$",
         phrase,
@@ -169,9 +190,16 @@ def analyse_article(
             speaker, person, sp_s, sp_e = _speaker_of(closing, people, text)
         elif frame.kind == "quote" and frame.continuation:
             prev_sentence_ok = i > 0 and last_quote is not None and results and results[-1] is last_quote
+            introduced = _introduced_person(text, sent.start, people)
             if prev_sentence_ok and last_quote is not None:
                 speaker, person = last_quote.speaker, last_quote_person
                 sp_s, sp_e = last_quote.speaker_start, last_quote.speaker_end
+            elif introduced is not None:
+                # A feature's quote paragraph with no attribution, right after the paragraph
+                # that introduces one person: that person speaks.
+                person, speaker = introduced.person, introduced.person.name
+                sp_s, sp_e = introduced.start, introduced.end
+                flags.append("inferred_speaker")
             else:
                 flags.append("unknown_speaker")
         claim, plain, nflags = normalize_claim(

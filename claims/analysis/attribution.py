@@ -53,8 +53,9 @@ _SAYING = re.compile(
     # a role noun before a full name: "Union leader Kofi Mensah rejected that, saying ..."
     r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z])|"
     rf"(?:The|A|An|Its|Their)\s+(?:(?:[a-z]+\s+){{0,2}}?(?:{_ROLE_ALT})\b|[a-z]+)|"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+[^,\"“]{1,80},\s+"
-    r"(?:(?:saying|arguing|claiming|insisting)(?:\s+that)?|(?:warning|noting|adding)\s+that)\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+[^,\"“]{1,160},\s+"
+    r"(?:(?:saying|arguing|claiming|insisting)(?:\s+that)?|(?:warning|noting|adding)\s+that|"
+    r"(?:telling|reminding|assuring|warning)\s+(?:[\w'’-]+\s+){1,4}?that)\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
     re.S,
 )
 # "Figures from X show (that) ...", "Data from X show ...", "X's figures show ..."
@@ -74,7 +75,7 @@ _OWN_FIGURES = re.compile(
 _SOURCE_WRAPPER = re.compile(
     r"(?i:(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|official|provisional|recent|annual|quarterly|monthly)\s+)*"
     r"(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records)\s+"
-    r"(?:(?:published|released|compiled|collected|issued|gathered)\s+)?(?:by|from|of)\s+)"
+    r"(?:(?:published|released|compiled|collected|issued|gathered)\s+(?:(?:on|in|last|this|earlier)\s+[\w ]{1,20}?\s+)?)?(?:by|from|of)\s+)"
 )
 _SOURCE_TAIL = re.compile(
     rf"\s+(?:on|in|this|last|earlier)\s+(?:(?:{'|'.join(WEEKDAYS)})|week|month|year|\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{4}}|\d{{4}}|(?:January|February|March|April|May|June|July|August|September|October|November|December))\b.*$"
@@ -178,12 +179,18 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an)\b[^,]*|\d{1,3}|aged \d{1,3}),$", prefix)
     if app:
         prefix = app.group(1)
+    # "Professor X Y, vice-chancellor of Z," : a role appositive without an article.
+    app = re.match(r"^(.*?\b[A-Z][\w'’-]+),\s+[a-z][\w'’-]*(?:\s+[\w'’-]+){0,7},$", prefix)
+    if app and "," not in app.group(1):
+        prefix = app.group(1)
     prefix = prefix.rstrip(",")
     start = 0
-    if "," in prefix:
-        start = prefix.rfind(",") + 1
+    commas = [m.start() for m in re.finditer(r",(?!\d)", prefix)]  # "4,200" is a number, not a clause break
+    if commas:
+        start = commas[-1] + 1
     phrase, pstart = _strip_np(prefix[start:], start)
-    if not phrase or len(phrase.split()) > 8:
+    document = re.match(r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?:survey|study|report|poll|review|analysis|audit)\b", phrase or "")
+    if not phrase or len(phrase.split()) > (14 if document else 8):
         return None
     if not phrase[0].isupper() and re.match(
         r"(?:and|but|or|that|which|who|whose|where|when|while|if|as|to|of|in|on|at|for|with|from|by|"

@@ -51,7 +51,14 @@ _COMPARISON = re.compile(
     r"\b(?:twice|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+times\s+(?:the|that|its|their|as|higher|more|larger|bigger|faster)\b|"
     r"\b(?:rose|rise|rises|fell|fall|falls|climbed|climbs|dropped|drops|increased|decreased|grew|jumped|slumped|soared|plunged)\s+"
     r"(?:by\s+)?(?:almost\s+|about\s+|nearly\s+|around\s+|roughly\s+|more than\s+|just over\s+|just under\s+)?"
-    r"(?:a quarter|a third|a fifth|a tenth|half|[\d.,]+\s*(?:percent|per cent|%)?)\s+to\b",
+    r"(?:a quarter|a third|a fifth|a tenth|half|[\d.,]+\s*(?:percent|per cent|%)?)"
+    r"(?:\s+(?:last|this|in|over|the|a|year|month|week|quarter|on|year-on-year|\d{4})){0,3}\s+to\s+[\d£$€]|"
+    # "below the OECD average", "38 percent above the long-term average", "15 percent more for apples"
+    r"\b(?:above|below|under|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:average|norm|mean)\b|"
+    r"\b[\d.,]+\s*(?:percent|per cent|%)\s+(?:more|less|higher|lower|fewer|cheaper|dearer|bigger|smaller)\b|"
+    r"\b(?:its|their|his|her|our|my)\s+[a-z]+est\b(?:\s+[\w'’-]+){0,4}?\s+(?:since|ever|on record|in history)\b|"
+    r"\bthe (?:most|least)\s+(?!of\b|important\b|likely\b)[a-z]+(?:ed|ive|ible|able|ent|ant|ous|ic|al)\b|"
+    r"\b(?:more|less),\s+not\s+(?:less|more)\b",
     re.I,
 )
 _EVALUATIVE = re.compile(
@@ -64,7 +71,8 @@ _CAUSAL = re.compile(
     r"result(?:ed)? (?:of|in)|as a result|driven(?: partly| mainly| largely)? by|thanks to|linked to|"
     r"blamed on|so that|that is why|that's why|which (?:allows|means)|helped|contributed to|"
     r"responsible for|would force|(?:punished|blamed|penalised|penalized|rewarded)\s+(?:[\w'’-]+\s+){1,4}?for|"
-    r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering)|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
+    r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering|costing)|"
+    r"(?:will|would|could|may|might)\s+lead\s+(?:[\w'’-]+\s+){0,4}?to|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
     re.I,
 )
 _PREDICTION = re.compile(
@@ -114,7 +122,7 @@ _OPINION = re.compile(
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
     r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
-    r"least afford|ill afford|punishing|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
+    r"least afford|ill afford|punishing|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
     r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
     r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,

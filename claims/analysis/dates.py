@@ -190,6 +190,8 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
             return None, None
         return d.isoformat(), format_day(d)
     if kind == "dayword":
+        if m.group(1).lower() == "today" and re.search(r"(?:[\d£$€%]|percent|per cent)\S*\s+$", m.string[max(0, m.start() - 20):m.start()]):
+            return None, None  # "to £186 today": today as "now", not a dated event
         d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])
         return d.isoformat(), format_day(d)
     if kind == "weekday":
@@ -200,6 +202,9 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
             d = pub - timedelta(days=(pub.weekday() - wd) % 7)
         return d.isoformat(), format_day(d)
     if kind == "month":
+        clause = re.split(r"[,;.!?]", m.string[:m.start()])[-1]
+        if re.search(r"\b(?:never|ever|every|usually|always|normally|often|rarely|each)\b", clause, re.I):
+            return None, None  # "I have never seen hail in July": a month in general, not a dated one
         mo = _month_index(m.group(1))
         y = _pick_year(pub, mo, 15 if future is None else (1 if future else 28), future)
         if future is not None:

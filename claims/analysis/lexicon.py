@@ -163,6 +163,6 @@ THAT_ONLY_VERBS: frozenset[str] = frozenset(
 
 CONNECTORS: tuple[str, ...] = (
     "But", "And", "However", "Meanwhile", "Still", "Yet", "So", "Moreover", "Furthermore",
-    "Instead", "Indeed", "Nevertheless", "Nonetheless", "Frankly", "Also", "Then", "Now",
+    "Instead", "Indeed", "Nevertheless", "Nonetheless", "Frankly", "Also", "Then",
     "In addition", "In fact", "Besides", "Finally", "Overall", "Similarly", "Likewise",
 )

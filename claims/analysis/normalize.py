@@ -192,8 +192,8 @@ def _swap_group_pronoun(claim: str, group: str | None, frame_kind: str) -> str:
     if frame_kind != "reported" or not group:
         return claim
     m = re.match(r"^[Ii]t\b(?!['’])", claim)
-    if not m:
-        return claim
+    if not m or re.search(r"(?<!s)s$|^(?:[Pp]olice|[Oo]fficials|[Pp]eople)$", group.split()[-1]):
+        return claim  # "Landlords' groups say it will ...": a plural speaker is not "it"
     return group[0].upper() + group[1:] + claim[m.end():]
 
 

@@ -48,6 +48,8 @@ _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|to|of|by|for|from|about|against|meet|met|meeting|beat|beating|than|and|or|told|"
     r"reminded|asked|called|urged|criticised|criticized|thanked)\s+)$"
 )
+# Role words that make a different office: "the chancellor" is not the shadow chancellor.
+_OTHER_OFFICE = ("shadow", "former", "deputy", "vice", "assistant", "acting", "junior", "ex")
 _ROLE_STOP = frozenset(
     "said says the a an by with to and for from at in on as that who which when while after before "
     "told meet met of its his her their is are was were be been between among including like than "
@@ -185,7 +187,20 @@ class People:
             return True
         # Two or three capitalised words that are neither org nor place: a name
         # unless the run opens the sentence with a common word.
-        return start != s
+        if start != s:
+            return True
+        # At a sentence start, a name whose surname recurs on its own elsewhere
+        # ("Dolores Whitcombe keeps ..." ... "Whitcombe says") is a person.
+        # ... or one that acts on "her"/"his" things: "Teodora Blanc keeps her late husband's tools".
+        if re.match(r"\s+(?:[a-z]+s|[a-z]+ed|has|had|was)\b", after) and re.search(r"\b(?:her|his|she|he)\b", self.text[end:e]):
+            return True
+        surname, before_surname = words[-1], words[-2]
+        for other in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", self.text):
+            if other.start() == end - len(surname):
+                continue
+            if not re.search(rf"{re.escape(before_surname)}\.?\s+$", self.text[max(0, other.start() - 30):other.start()]):
+                return True
+        return False
 
     def _gender(self, first: str, start: int) -> str | None:
         before = self.text[max(0, start - 6):start]
@@ -327,9 +342,13 @@ class People:
         words = [w.lower() for w in noun.split()]
         for m in reversed([m for m in self.mentions if m.end <= pos]):
             role = (m.person.role or "").lower()
-            # Every word must fit: "the health secretary" is not the union's general secretary.
-            if all(re.search(rf"\b{re.escape(w)}\b", role) for w in words):
-                return m.person
+            # Every word must fit: "the health secretary" is not the union's general secretary,
+            # and "the chancellor" is not the shadow (or former, deputy ...) chancellor.
+            if not all(re.search(rf"\b{re.escape(w)}\b", role) for w in words):
+                continue
+            if any(re.search(rf"\b{mod}\b", role) and mod not in words for mod in _OTHER_OFFICE):
+                continue
+            return m.person
         return None
 
     def resolve_text(self, text: str, start: int) -> Person | None:

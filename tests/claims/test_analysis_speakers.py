@@ -129,3 +129,55 @@ def test_colon_after_a_persons_clause_introduces_their_quote():
     c = _analyse('The board\'s chair, Dr. Hugo Lemaire, said: "Costs rose 9 percent."')[0]
     assert c.speaker == "Hugo Lemaire"
     assert c.attribution == "quote"
+
+
+def test_telling_frame_and_the_chancellor_is_not_the_shadow_chancellor():
+    text = ("Chancellor Mirela Voss defended her budget in a long and bad-tempered session on Tuesday, "
+            "telling MPs that the plan would cut borrowing by £4 billion. "
+            "Shadow chancellor Brendan Kell said the sums were wrong. "
+            "Responding, the chancellor said borrowing had fallen every year since 2022.")
+    a, _, c = _analyse(text)
+    assert a.speaker == "Mirela Voss"
+    assert a.claim == "The plan would cut borrowing by £4 billion"
+    assert c.speaker == "Mirela Voss"
+
+
+def test_document_sources_with_numbers_dates_and_role_appositives():
+    a = _analyse("A poll of 2,100 voters by the Civic Trust found that 40 percent backed the plan.")[0]
+    assert a.speaker == "Civic Trust"
+    b = _analyse("Fares will rise 6 percent, according to a report published on Monday by the Transit Council.")[0]
+    assert b.speaker == "Transit Council"
+    c = _analyse("Professor Anselm Ruiz, dean of medicine at Holm University, said 300 places were unfilled.")[0]
+    assert c.speaker == "Anselm Ruiz"
+
+
+def test_feature_subjects_and_unattributed_quote_paragraphs():
+    text = ("Teodora Blanc keeps her late husband's tools in the shed.\n\n"
+            "\"I have not opened that door since 2019,\" she says.\n\n"
+            "Round the corner, Yusuf Adebayo runs a bakery that opened in 1987.\n\n"
+            "\"We sell 400 loaves a day. That is half what we sold ten years ago.\"")
+    res = _analyse(text)
+    assert res[1].speaker == "Teodora Blanc"
+    assert res[3].speaker == "Yusuf Adebayo" and "inferred_speaker" in res[3].flags
+    assert res[4].speaker == "Yusuf Adebayo"
+
+
+def test_today_as_now_generic_months_and_plural_speakers():
+    a = _analyse("Her bus fare has gone from £1 in 2010 to £3.20 today.", PUBLISHED)[0]
+    assert a.claim.endswith("to £3.20 today")
+    b = _analyse('"I have never known frost in June," he said.', PUBLISHED)[0]
+    assert b.claim == "I have never known frost in June"
+    text = "The new levy starts in April. Taxi firms say it will push fares up."
+    assert _analyse(text)[1].claim == "It will push fares up"
+    assert _analyse('"Now most of the shops are empty," she said.')[0].claim == "Now most of the shops are empty"
+
+
+def test_type_cues_from_the_fourth_blind_set():
+    assert "comparison" in _types("The city spends 2 percent of its budget on parks, below the regional average")
+    assert "comparison" in _types("Prices are 12 percent above the five-year average")
+    assert "comparison" in _types("Visitor numbers fell 9 percent last year to 41,000")
+    assert "comparison" in _types("The club expects to pay 20 percent more for energy")
+    assert "comparison" in _types("The region had its driest winter since 1976")
+    assert "comparison" in _types("Coastal towns are the most exposed")
+    assert "causal" in _types("The closure will lead hundreds of families to move away")
+    assert _types("The system is broken and no amount of money will fix it") == ["opinion"]
