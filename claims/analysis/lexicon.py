@@ -38,7 +38,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
     Foreign Defence Defense Finance Health Interior Justice Economy Environment Energy Transport
     Education State Federal Opposition Incumbent Former Acting Race Council Leader Head Senior
     Junior Assistant Associate Executive Officer Spokesperson Spokesman Spokeswoman Economist
-    Candidate Baker Skipper Pensioner Runner Author Lead Mr. Dr. Mrs. Ms. Prof.
+    Candidate Baker Skipper Pensioner Runner Author Lead Mr. Dr. Mrs. Ms. Prof. Cllr Cllr. Coun Alderman Hon Rt
     """.split()
 )
 

@@ -131,6 +131,11 @@ class People:
                           or tokens[0][0].lower() in ROLE_NOUNS
                           or (len(tokens) >= 3 and tokens[1][0] in FIRST_NAMES and tokens[0][0] not in FIRST_NAMES)):
             tokens.pop(0)
+        # "Trade Minister Paulo Ferrante": everything up to the last title word, if a name of two
+        # or more words is left ("John Baker" keeps its surname).
+        titled = [i for i, (t, _) in enumerate(tokens) if t in TITLE_WORDS or t.lower() in ROLE_NOUNS]
+        if titled and len(tokens) - titled[-1] - 1 >= 2:
+            tokens = tokens[titled[-1] + 1:]
         if not tokens:
             return
         words = [t for t, _ in tokens]

@@ -181,3 +181,13 @@ def test_type_cues_from_the_fourth_blind_set():
     assert "comparison" in _types("Coastal towns are the most exposed")
     assert "causal" in _types("The closure will lead hundreds of families to move away")
     assert _types("The system is broken and no amount of money will fix it") == ["opinion"]
+
+
+def test_titles_inside_a_capitalised_run_and_council_titles():
+    a = _analyse('"We will respond," Trade Minister Idris Mallory told reporters.')[0]
+    assert a.speaker == "Idris Mallory"
+    assert a.speaker_role == "Trade Minister"
+    b = _analyse('Cllr Fenna Roos, the council leader, said: "Our grant fell by a third."')[0]
+    assert b.speaker == "Fenna Roos"
+    c = _analyse("Hotel owner John Baker said bookings were down 20 percent.")[0]
+    assert c.speaker == "John Baker"
