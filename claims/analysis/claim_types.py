@@ -149,7 +149,8 @@ def classify(
     marks personal experience.
     """
     types: set[str] = set()
-    claim_entities = [e for e in entities if e.text in claim or e.kind in ("RATE",)]
+    claim_entities = [e for e in entities
+                      if e.text in claim or e.text[:1].upper() + e.text[1:] in claim or e.kind in ("RATE",)]
     evaluative = bool(_EVALUATIVE.search(claim))
     if _has_quantity(claim, [e for e in claim_entities if e.kind != "DATE"]) and not evaluative:
         types.add("quantity")

@@ -46,11 +46,12 @@ _RATE = re.compile(
 )
 _NUMBER = re.compile(rf"(?<![\w.,/:])({_NUM})(?!\.\d|,\d){_SCALE}(?P<unit>°?[CF]\b|\s*(?:degrees|km|kilometres|kilometers|miles|kg|tonnes|tons|GW|MW|kWh|hours|minutes|seconds|weeks|days|months|years|decades)\b)?(?![\w/:])")
 _WORD_NUMBER = re.compile(
-    r"\b(?:one|a) in (?:two|three|four|five|six|seven|eight|nine|ten)\b|\b(?:a|one|two) (?:third|quarter|half)s?\b|"
+    r"\b(?:one|two|three|four|a) in (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?![.,]\d)|\b(?:a|one|two) (?:third|quarter|half)s?\b|"
     r"\b(" + "|".join(w for w in _WORDNUM if w not in ("one", "half", "third", "quarter", "hundred", "thousand")) + r")\b"
     r"(?P<unit>\s+(?:times|hours|minutes|seconds|days|weeks|months|years|decades|centuries))?",
     re.I,
 )
+_ONE_IN_DIGITS = re.compile(r"\b(?:one|two|three|four|a) in \d{1,3}\b(?![.,]\d)", re.I)
 _NOT_ORG_ACRONYMS = {"GDP", "GNP", "CPI", "VAT", "CEO", "CFO", "TV", "PM", "MP", "AM", "II", "III", "IV", "US", "UK", "DNA", "ID", "OK"}
 _CAP_RUN = re.compile(r"[A-Z][\w'’&.-]*(?:\s+(?:(?:of|for|and|on|the|de|du|des)\s+)*[A-Z][\w'’&-]*)*")
 _MULTI_PLACES = {"United States", "United Kingdom", "Middle East", "North Sea", "Baltic Sea", "Black Sea", "South Africa", "New Zealand", "Saudi Arabia", "Hong Kong", "Costa Rica", "The Hague"}
@@ -68,9 +69,12 @@ def number_value(text: str) -> str | None:
         v *= {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12, "k": 1e3}.get(scale, 1)
         return _fmt(v)
     word = text.strip().lower()
-    fr = re.match(r"(?:one|a) in (\w+)$", word)
-    if fr and fr.group(1) in _WORDNUM:
-        return _fmt(1 / _WORDNUM[fr.group(1)])
+    fr = re.match(r"(one|two|three|four|a) in (\w+)$", word)
+    if fr:
+        k = 1 if fr.group(1) == "a" else _WORDNUM.get(fr.group(1), 1)
+        n = int(fr.group(2)) if fr.group(2).isdigit() else _WORDNUM.get(fr.group(2))
+        if n:
+            return _fmt(k / n)
     frac = re.match(r"(?:a|one|two) (third|quarter|half)s?$", word)
     if frac:
         k = 2 if word.startswith("two") else 1
@@ -126,6 +130,8 @@ def find_entities(
         else:
             s = m.start("per") - 4
             add("RATE", s, m.end(), None, f"per {m.group('per')}", overlap=True)
+    for m in _ONE_IN_DIGITS.finditer(sent):  # "one in 12" before the bare "12"
+        add("NUMBER", m.start(), m.end(), number_value(m.group(0)))
     for m in _NUMBER.finditer(sent):
         if _LABEL_BEFORE.search(sent[: m.start()]):
             continue

@@ -29,7 +29,8 @@ _VERB = re.compile(
     r"took|takes|lives|live|feed|feeds|brings|bring|fell|accounts?|accounted|makes?|made|gets?|got|"
     r"sells?|sold|buys?|bought|pays?|paid|earns?|earned|owns?|owned|holds?|held|counts?|expects?|"
     r"plans?|says?|forecasts?|predicts?|reach|reaches|stands?|needs?|wants?|spreads?|waits?|"
-    r"generates?|supplies|\w+ed)\b"
+    r"generates?|supplies|ran|runs|saw|began|became|gave|went|came|told|left|led|brought|wrote|spoke|drove|"
+    r"knew|thought|felt|met|loses|\w+ed)\b"
 )
 _PAST = re.compile(r"\b(?:lost|won|spent|kept|took|made|got|sold|bought|paid|held|grew|cut|\w+ed)\b")
 _COPULA = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could"}
@@ -39,7 +40,9 @@ _EVENT = re.compile(
     r"|\bthe (pandemic|financial crisis|Cold War)\b"
 )
 _PERIOD = re.compile(
-    r"\b(since|between|in|during|from|by|until|over|after|before)\s+"
+    r"\b(?:in\s+)?(the\s+(?:year|12 months|twelve months|three months|quarter|six months)\s+to)\s+"
+    r"((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|"
+    r"\b((?i:since|between|in|during|from|by|until|over|after|before))\s+"
     r"((?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s?"
     r"(?:(?:early|late|mid-)\s?)?(?:1[5-9]\d\d|20\d\d)(?:\s+and\s+(?:1[5-9]\d\d|20\d\d))?|the\s+(?:1[89]|20)\d0s|the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)|9/11)"
 )
@@ -68,16 +71,28 @@ def _strip_the(text: str) -> str:
 
 
 def _subject(claim: str) -> tuple[str, re.Match[str] | None]:
-    claim = re.sub(r",\s+(?:which|who|whose)\b[^,]*,", lambda m: " " * len(m.group(0)), claim)
-    claim = re.sub(r"^(?:Under|According to|In|On|After|Before|During|Since|By)\b[^,]*,\s+", lambda m: " " * len(m.group(0)), claim)
+    claim = re.sub(r",\s+(?:which|who|whose|a|an|the)\b[^,]*,", lambda m: " " * len(m.group(0)), claim)
+    claim = re.sub(r"^(?:Under|According to|In|On|After|Before|During|Since|By|Once|When|If|Although|While|As|Because)\b[^,]*,\s+",
+                   lambda m: " " * len(m.group(0)), claim)
     for m in _VERB.finditer(claim):
         if m.start() == 0:
             continue
+        rest = claim[m.end():]
+        word = m.group(0).lower()
+        if word not in _COPULA and re.match(r"\s+(?:have|has|had|are|were|is|was|will|would|could|can|may|might|must)\b", rest):
+            continue  # "My mortgage costs have doubled": the noun before an auxiliary is not the verb
+        if (_PAST.fullmatch(word) and re.match(r"\s+(?:by|for|from|under|on|to\s+(?:the|a|an|its|their|\w+s)\b)\b", rest)
+                and _VERB.search(rest)):
+            continue  # "The hourly rate paid to providers would rise": a reduced relative clause
         subj = re.sub(r"\s+", " ", claim[: m.start()]).strip()
         if not subj or re.fullmatch(r"(?:the|a|an|its|their|his|her|our|this|these|those|some|all)", subj, re.I):
             continue
         subj = re.sub(r"\s+(?:already|now|also|still|only|just|even|currently|again|previously)$", "", subj)
         subj = re.sub(r"^(?:About|Around|Almost|Nearly|Some|Roughly)\s+", "", subj)
+        # A time adjunct is the period, not the subject: "Rainfall in the valley since January 2026".
+        subj = re.sub(r"\s+(?:since|during|between|until|over|last|this)\s+(?:[\w-]+\s+){0,2}?"
+                      r"(?:\d{4}|January|February|March|April|May|June|July|August|September|October|November|"
+                      r"December|year|month|week|decade)\b.*$", "", subj)
         return subj, m
     return "", None
 
@@ -97,22 +112,37 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
         obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
         return "more", m.group("metric") or None, obj, m.start()
     m = re.search(
-        r"\b(?P<cmp>more|greater|higher|larger|bigger|faster|longer|less|fewer|lower|smaller|slower|shorter)"
+        r"\b(?P<cmp>(?i:more|greater|higher|larger|bigger|faster|longer|less|fewer|lower|smaller|slower|shorter))"
         r"\s+(?P<metric>(?:[\w'’-]+\s+){0,7}?)than\s+(?P<obj>.+)$",
         claim,
     )
     if m:
-        cmp = "more" if m.group("cmp") in ("more", "greater", "higher", "larger", "bigger", "faster", "longer") else "less"
+        cmp = "more" if m.group("cmp").lower() in ("more", "greater", "higher", "larger", "bigger", "faster", "longer") else "less"
+        if not m.group("metric").strip() and _BOUND.match(m.group("obj")):
+            return cmp, None, None, m.start()  # "fewer than one in five ...": a bound on the value, no object
         obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
         return cmp, m.group("metric").strip() or None, obj, m.start()
+    m = re.search(r"\b[\d.,]+\s*(?:percent|per cent|%)\s+(?P<cmp>more|less|higher|lower|fewer|bigger|smaller)\b(?!\s+(?:[\w'’-]+\s+){0,7}?than\b)", claim)
+    if m:
+        return ("more" if m.group("cmp") in ("more", "higher", "bigger") else "less"), None, None, m.start()
+    m = re.search(r"\b(?P<cmp>more|less),\s+not\s+(?:less|more)\b", claim)
+    if m:
+        return m.group("cmp"), None, None, m.start()
     m = re.search(
-        r"\bthe\s+(?P<cmp>highest|largest|biggest|most|longest|fastest|lowest|smallest|least|fewest|shortest)"
+        r"\b(?:the|its|their|his|her|our|my)\s+(?P<cmp>highest|largest|biggest|most|longest|fastest|lowest|smallest|least|fewest|shortest|"
+        r"(?!(?:interest|harvest|protest|contest|request|forest|guest|honest|modest|earnest|rest|test|west|chest|quest)\b)[a-z]{2,}est)"
         r"\s+(?P<metric>(?:[\w’'-]+\s+){0,3}?[\w’'-]+?)?\s*(?:since|in|of|for|ever|by)\b",
         claim,
     )
     if m:
         cmp = "least" if m.group("cmp") in ("lowest", "smallest", "least", "fewest", "shortest") else "most"
-        return cmp, (m.group("metric") or None), None, m.start()
+        metric = m.group("metric") or None
+        if m.group("cmp") not in ("highest", "largest", "biggest", "most", "longest", "fastest", "lowest", "smallest", "least", "fewest", "shortest"):
+            metric = None  # "its wettest spring since 1979": the adjective is the measure, not a metric
+        return cmp, metric, None, m.start()
+    m = re.search(r"\bthe (?P<cmp>most|least)\s+(?!of\b|important\b|likely\b)[a-z]+(?:ed|ive|ible|able|ent|ant|ous|ic|al)\b", claim)
+    if m:
+        return m.group("cmp"), None, None, m.start()
     m = re.search(r"\b(?:compared (?:with|to)|(?:well |far )?short of|(?:well |far )?above|(?:well |far )?below)\s+(?P<obj>(?:[^,;]|,(?=\d{3}\b))+)", claim)
     if m:
         obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
@@ -139,6 +169,11 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     if m:
         cmp = "decrease" if m.group(0).startswith("down") else "increase"
         return cmp, None, m.group("obj"), m.start()
+    m = re.search(r"\b(?P<verb>raised|raising|lifted|boosted|increased|cut|cutting|reduced|lowered|slashed)\s+"
+                  r"(?:the\s+|its\s+|their\s+|our\s+)?(?P<metric>[a-z][\w'’ -]{2,40}?)\s+by\s+[\d£$€a-z]", claim)
+    if m:
+        up = m.group("verb") in ("raised", "raising", "lifted", "boosted", "increased")
+        return ("increase" if up else "decrease"), m.group("metric"), None, m.start()
     m = re.search(r"\b(?:rose|risen|rises?|increased|increases?|climbed|grew|grown|grows?|went up|jumped|doubled|tripled|quadrupled|soared|surged)\b", claim)
     if m:
         return "increase", None, None, m.start()
@@ -148,6 +183,7 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     return None, None, None, None
 
 
+_BOUND = re.compile(r"(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:[\d£$€]|(?:one|two|three|four|a) in\b|a (?:third|quarter|fifth|half)\b|half\b)", re.I)
 _STOP_NOUN = re.compile(
     r"^(?:per|than|in|of|on|at|for|from|to|by|a|an|the|each|every|as|and|or|but|since|between|during|"
     r"until|over|under|about|with|into|more|less|fewer|is|are|was|were|has|have|had|will|would|who|which|that|"
@@ -182,8 +218,10 @@ def _first_number(text: str) -> float | None:
 
 def _period(claim: str, previous: str | None) -> str | None:
     m = _PERIOD.search(claim)
+    if m and m.group(1):
+        return f"{m.group(1)} {m.group(2)}"  # "the year to March 2026"
     if m:
-        prep, when = m.group(1), m.group(2).strip()
+        prep, when = m.group(3).lower(), m.group(4).strip()
         return f"{prep} {when}" if prep in ("since", "between", "until", "after", "before") else when
     m = _EVENT.search(claim)
     if m:
@@ -234,7 +272,8 @@ def decompose(
             pieces.append(rate.group(1))
         add("metric", " ".join(pieces), _find(original, sent_start, sent_end, noun.strip()))
     ranked = sorted(
-        (e for e in entities if e.kind in ("PERCENT", "MONEY", "NUMBER", "RATE") and e.value and e.text in claim),
+        (e for e in entities if e.kind in ("PERCENT", "MONEY", "NUMBER", "RATE") and e.value
+         and (e.text in claim or e.text[:1].upper() + e.text[1:] in claim)),
         key=lambda e: (("PERCENT", "MONEY", "RATE", "NUMBER").index(e.kind), not e.text[:1].isdigit() and e.kind == "NUMBER", e.start),
     )
     value = ranked[0] if ranked else None

@@ -1,0 +1,45 @@
+"""Parts on sentences written for these tests: bounds, superlatives, changes, periods and subjects."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from claims.analysis import analyse_article
+from claims.sentences import split_sentences
+
+PUBLISHED = datetime(2026, 7, 24, 9, 0, tzinfo=UTC)
+
+
+def _parts(text: str) -> dict[str, str]:
+    a = analyse_article(text, split_sentences(text), published=PUBLISHED)[-1]
+    return {p.role: p.text for p in a.parts}
+
+
+def test_fractions_and_bounds():
+    p = _parts("Fewer than one in six ferry crossings ran on time.")
+    assert p["value"] == "one in six" and p["comparator"] == "less" and "object" not in p
+    assert _parts("Two in seven clinics closed their doors.")["value"] == "Two in seven"
+    assert _parts("According to the board, one in 12 pupils missed school.")["value"] == "one in 12"
+
+
+def test_superlatives_percent_more_and_raised_by():
+    p = _parts("The town had its hottest August since 1911.")
+    assert p["comparator"] == "most" and "metric" not in p
+    assert _parts("Coastal villages were the most isolated, the report said.")["comparator"] == "most"
+    assert _parts("Growers expect to pay 12 percent more for fertiliser.")["comparator"] == "more"
+    p = _parts("The council raised the parking charge by 20 percent.")
+    assert p["comparator"] == "increase" and p["metric"] == "parking charge"
+    p = _parts("The board had cut school transport funding by 9 percent.")
+    assert p["comparator"] == "decrease" and p["metric"] == "school transport funding"
+
+
+def test_periods_and_subjects():
+    assert _parts("Thefts rose 7 percent in the year to May 2026.")["period"] == "the year to May 2026"
+    assert _parts("In 2024, the port handled 3 million containers.")["period"] == "2024"
+    assert _parts("The fee charged to drivers will rise by 5 percent.")["subject"] == "The fee charged to drivers"
+    assert _parts("Our energy bills have doubled since 2021.")["subject"] == "Our energy bills"
+    assert _parts("Snowfall in the hills since December has been 40 percent above the usual average.")["subject"] == (
+        "Snowfall in the hills")
+    assert _parts("Once fees are counted, the bill is 30 percent higher.")["subject"] == "the bill"
+    assert _parts("Ona Vesely, a nurse at the clinic, earns £31,000 a year.")["subject"] == "Ona Vesely"
+    assert _parts("Milan Horak expected to sell 400 tickets.")["subject"] == "Milan Horak"
