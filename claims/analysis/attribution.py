@@ -80,6 +80,17 @@ _SOURCE_WRAPPER = re.compile(
 _SOURCE_TAIL = re.compile(
     rf"\s+(?:on|in|this|last|earlier)\s+(?:(?:{'|'.join(WEEKDAYS)})|week|month|year|\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{4}}|\d{{4}}|(?:January|February|March|April|May|June|July|August|September|October|November|December))\b.*$"
 )
+# "Wild bee numbers fell ..., figures from the Department for X (DX) show."
+_END_FIGURES = re.compile(
+    r"^(?P<content>.+?),\s+(?:the\s+)?(?:(?:latest|new|official|provisional|recent)\s+)?(?:figures|data|statistics|numbers)\s+"
+    r"(?:from|by|published by|released by|compiled by)\s+(?:the\s+)?(?P<spk>[^,\"“]+?)\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|reveal|reveals)\s*[.!?]?$",
+    re.S,
+)
+# "Of the trainees ..., 11 percent reoffend within a year, he says, compared with ...": a frame inside the sentence.
+_PARENTHETICAL = re.compile(
+    r"^(?P<c1>[^\"“]+?),\s+(?P<spk>he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:says|said|adds|added|argues|argued|insists|insisted|claims|claimed|believes|estimates|estimated),\s+(?P<c2>[^\"“]+?)\s*[.!?]?$",
+    re.S,
+)
 # "X accused the police of ... and said (that) ...": the speaker is the subject of the first verb.
 _AND_SAID = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
@@ -176,9 +187,11 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
                    r"(?P<src>[^,]+?)(?:\s+(?:on|in|last|this|earlier)\s+[^,]+)?,$", prefix)
     if pub:
         return pub.group("src"), pub.start("src")
-    app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an)\b[^,]*|\d{1,3}|aged \d{1,3}),$", prefix)
-    if app:
-        prefix = app.group(1)
+    for _ in range(3):  # "Maureen Caddick, 78, who spoke during public questions,"
+        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an)\b[^,]*|\d{1,3}|aged \d{1,3}),$", prefix)
+        if not app:
+            break
+        prefix = app.group(1) + ","
     # "Professor X Y, vice-chancellor of Z," : a role appositive without an article.
     app = re.match(r"^(.*?\b[A-Z][\w'’-]+),\s+[a-z][\w'’-]*(?:\s+[\w'’-]+){0,7},$", prefix)
     if app and "," not in app.group(1):
@@ -210,6 +223,10 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
 def _content_after_verb(sentence: str, verb: str, verb_end: int) -> int | None:
     """Where the reported content starts after a speech verb, or None if it is not speech."""
     rest = sentence[verb_end:]
+    if verb in ("warned", "warns", "reminded", "assured", "informed", "advised", "promised"):
+        m = re.match(r"\s+(?:[\w'’-]+\s+){1,4}?that\b", rest)
+        if m and not re.match(r"\s+that\b", rest):
+            return verb_end + m.end()
     if verb in ("told", "tells"):
         m = re.match(r"\s+[\w'’ .-]{1,40}?(?:\s+(?:on|in|at|last|this|earlier)\b[\w ]{0,20}?)?(?:\s+that\b|\s*:)", rest)
         if not m:
@@ -318,6 +335,15 @@ def _reported_frame(sent: str, base: int) -> Frame:
         if len(m.string[s:e].split()) <= 10:
             cs, ce = _trim(sent, *m.span("content"))
             return Frame("reported", sent[s:e], base + s, base + e, [(base + cs, base + ce)])
+    m = _END_FIGURES.match(sent)
+    if m:
+        return _reported(m, base, "content", "spk")
+    m = _PARENTHETICAL.match(sent)
+    if m and not _in_quotes(sent, m.start("spk")):
+        c1s, c1e = m.span("c1")
+        c2s, c2e = _trim(sent, *m.span("c2"))
+        s_, e_ = m.span("spk")
+        return Frame("reported", m.group("spk"), base + s_, base + e_, [(base + c1s, base + c1e + 1), (base + c2s, base + c2e)])
     m = _AND_SAID.match(sent)
     if m and not _in_quotes(sent, m.start("verb")):
         return _reported(m, base, "content", "spk")

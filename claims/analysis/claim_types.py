@@ -37,8 +37,10 @@ _COMPARISON = re.compile(
     r"\b(?:record|all-time)\s+(?:high|low|number|level)\b|\bbreaking the (?:course |world )?record\b|"
     r"\b(?:twice|three times|four times|half)\s+as\b|\bdouble the\b|\b(?:down|up)\s+from\b|"
     r"\bcompared\s+(?:with|to)\b|\b(?:well |far )?(?:short of|ahead of|behind)\s+(?:the\s+|its\s+|their\s+)?[\w'’]+\s*(?:target|average|goal|forecast|record)|"
-    r"\bthe\s+[a-z]+est\b(?:\s+[\w'’-]+){0,4}?\s+(?:since|ever|on record|in history|in (?:a|two|three|\d+) (?:decades?|years?|generations?))\b|\b(?:above|below)\s+(?:the\s+)?(?:average|target|national)\b|"
-    r"\bfrom\s+[\d.,]+\s*(?:percent|%|\w+)?\s+to\s+[\d.,]+|\bto\s+[\d.,]+\s*(?:percent|%)?,?\s+from\s+[\d.,]+|"
+    r"\bthe\s+[a-z]+est\b(?:\s+[\w'’-]+){0,7}?\s+(?:since|ever|on record|in history|in (?:a|two|three|\d+) (?:decades?|years?|generations?))\b|\b(?:above|below)\s+(?:the\s+)?(?:average|target|national)\b|"
+    r"\bfrom\s+[£$€]?[\d.,]+\s*(?:percent|%|\w+)?\s+to\s+[£$€]?[\d.,]+|"
+    r"\bto\s+[£$€]?[\d.,]+\s*(?:million|billion|bn|m|percent|%)?,?\s+from\s+[£$€]?[\d.,]+|"
+    r",\s+against\s+(?:about\s+|around\s+|just\s+)?[£$€]?\d|"
     r"\bthe (?:highest|lowest|largest|longest|fastest|most|least|biggest|smallest)(?:\s+[\w-]+){0,3}\s+(?:on record|ever)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:-[a-z]+est|\s+(?:largest|biggest|busiest|highest|lowest|most|least|best|worst|smallest|fastest|oldest|richest|poorest|longest|strongest))\b|"
     r"\b(?:than any|than the|than in)\b|\bfor the first time\b|\bthe first (?:fall|rise|time)\b|"
@@ -54,13 +56,15 @@ _COMPARISON = re.compile(
     r"(?:a quarter|a third|a fifth|a tenth|half|[\d.,]+\s*(?:percent|per cent|%)?)"
     r"(?:\s+(?:last|this|in|over|the|a|year|month|week|quarter|on|year-on-year|\d{4})){0,3}\s+to\s+[\d£$€]|"
     # "below the OECD average", "38 percent above the long-term average", "15 percent more for apples"
-    r"\b(?:above|below|under|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:average|norm|mean)\b|"
+    r"\b(?:above|below|under|over)\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:average|norm|mean|minimum|maximum|threshold|ceiling)\b|"
     r"\b[\d.,]+\s*(?:percent|per cent|%)\s+(?:more|less|higher|lower|fewer|cheaper|dearer|bigger|smaller)\b|"
     r"\b(?:its|their|his|her|our|my)\s+[a-z]+est\b(?:\s+[\w'’-]+){0,4}?\s+(?:since|ever|on record|in history)\b|"
     r"\bthe (?:most|least)\s+(?!of\b|important\b|likely\b)[a-z]+(?:ed|ive|ible|able|ent|ant|ous|ic|al)\b|"
     r"\b(?:more|less),\s+not\s+(?:less|more)\b",
     re.I,
 )
+_LIMIT = re.compile(r"(?:no |not )?(?:more|less|fewer)\s+than", re.I)
+_NO_PLANS = re.compile(r"\b(?:no|not any|never had any)\s+plans?\s+to\b", re.I)
 _EVALUATIVE = re.compile(
     r"\b(?:dullest|most beautiful|more deserving|most deserving|better than anyone|worst of|"
     r"saddest|greatest|finest|proudest|most exciting|most boring|better than this|(?:will|would) want more than)\b",
@@ -71,7 +75,7 @@ _CAUSAL = re.compile(
     r"result(?:ed)? (?:of|in)|as a result|driven(?: partly| mainly| largely)? by|thanks to|linked to|"
     r"blamed on|so that|that is why|that's why|which (?:allows|means)|helped|contributed to|"
     r"responsible for|would force|(?:punished|blamed|penalised|penalized|rewarded)\s+(?:[\w'’-]+\s+){1,4}?for|"
-    r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering|costing)|"
+    r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering|costing|saving)|"
     r"(?:will|would|could|may|might)\s+lead\s+(?:[\w'’-]+\s+){0,4}?to|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
     re.I,
 )
@@ -122,7 +126,7 @@ _OPINION = re.compile(
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
     r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
-    r"least afford|ill afford|punishing|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
+    r"least afford|ill afford|punishing|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
     r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
     r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,
@@ -154,11 +158,15 @@ def classify(
     evaluative = bool(_EVALUATIVE.search(claim))
     if _has_quantity(claim, [e for e in claim_entities if e.kind != "DATE"]) and not evaluative:
         types.add("quantity")
-    if _COMPARISON.search(claim) and not evaluative:
-        types.add("comparison")
+    comparisons = [m.group(0) for m in _COMPARISON.finditer(claim)]
+    if comparisons and not evaluative:
+        # A limit in a rule ("no more than 80 percent", "drinks with more than 8 grams") is not a comparison.
+        limits_only = all(_LIMIT.fullmatch(c.strip()) for c in comparisons)
+        if not (limits_only and (_RULE.search(claim) or re.search(r"\b(?:Under|rules?|law)\b", sentence))):
+            types.add("comparison")
     if _CAUSAL.search(claim) or ((_EXPLAINING_AS.search(claim) or _SHIFTING_AS.search(claim)) and _CHANGE.search(claim)):
         types.add("causal")
-    if _PREDICTION.search(claim) and not re.search(r"\bhad expected\b", claim):
+    if _PREDICTION.search(_NO_PLANS.sub("", claim)) and not re.search(r"\bhad expected\b", claim):
         types.add("prediction")
     if _RULE.search(claim) or (_MUST.search(claim) and re.search(r"\b(?:Under|law|rules?|required)\b", sentence)):
         types.add("rule")

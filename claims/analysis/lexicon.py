@@ -88,7 +88,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     War Wars Terror Crisis Revolution Pandemic Depression Accord Agreement Pact Protocol Convention
     World Global International Rail Railway Railways Airlines Airways Foods Motors Holdings
     Securities Partners Capital Insurance Utilities Water Homes Housing Telecom Pharmaceuticals
-    Charter Federation Institution Commissioner's Tribunal Inquiry Directorate Secretariat
+    Charter Federation Institution Commissioner's Tribunal Inquiry Directorate Secretariat Regulator
+    Watchdog Inspectorate Charity Charities Ombudsman Bureau Partnership Initiative Programme Project
     """.split()
 )
 
@@ -98,7 +99,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
     Street Road Avenue Bridge Square Lane River Lake Lakes Sea Ocean Bay Island Isle Islands Valley
     Mountain Mountains Hill Hills Park Region County District Province State States Kingdom Republic
     City Town Village Port Harbour Harbor Coast Gulf Strait East West North South Northern Southern
-    Eastern Western Central Middle Upper Lower
+    Eastern Western Central Middle Upper Lower Yard Wharf Quay Dock Docks Estate Market Mill Row Green
     """.split()
 )
 
@@ -149,6 +150,8 @@ SPEECH_VERBS: tuple[str, ...] = (
     "asked", "asks", "recalled", "countered", "concluded", "observed", "remarked", "showed",
     "show", "shows", "emphasised", "emphasized", "highlighted that", "believes", "believe",
     "thinks", "think", "hopes", "fears", "feared", "alleged", "alleges", "accused", "contended",
+    "replies", "responds", "responded", "retorts", "retorted", "recalls", "counters", "concedes",
+    "reminded", "assured", "informed", "advised",
 )
 # Verbs that only report speech when followed by "that" (or a quote).
 THAT_ONLY_VERBS: frozenset[str] = frozenset(
@@ -156,7 +159,8 @@ THAT_ONLY_VERBS: frozenset[str] = frozenset(
      "thinks", "think", "hopes", "fears", "feared", "estimated", "estimates", "noted", "notes",
      "confirmed", "confirms", "revealed", "reveals", "acknowledged", "acknowledges", "states",
      "stated", "declared", "declares", "suggested", "suggests", "maintained", "maintains",
-     "alleged", "alleges", "accused", "recalled", "observed", "remarked", "replied", "asked",
+     "alleged", "alleges", "accused", "recalled", "replies", "responds", "responded", "recalls",
+     "counters", "concedes", "reminded", "assured", "informed", "advised", "observed", "remarked", "replied", "asked",
      "asks", "continued", "countered", "concluded", "contended", "denied", "denies", "admitted",
      "admits", "announced", "announces", "explained", "explains", "predicted", "predicts"}
 )

@@ -63,7 +63,7 @@ def _inside_org_name(text: str, start: int, end: int) -> bool:
     ``Office of Rail Statistics``, ``Rail Statistics``: the word follows an
     organisation noun and ``of``/``for``, or an organisation noun follows it.
     """
-    if re.search(rf"\b(?:{_ORG_ALT})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*$", text[max(0, start - 60):start]):
+    if re.search(rf"\b(?:{_ORG_ALT})\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+|(?:and|&)\s+)*$", text[max(0, start - 60):start]):
         return True
     return bool(re.match(rf"(?:\s+[A-Z][\w'’-]*)*\s+(?:{_ORG_ALT})\b", text[end:end + 60]))
 
@@ -105,6 +105,7 @@ class People:
     quotes: list[tuple[int, int]] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    not_people: set[str] = field(default_factory=set)  # capitalised names seen used as places or organisations
 
     # -- building -----------------------------------------------------------------
     @classmethod
@@ -182,6 +183,23 @@ class People:
             return True
         before = self.text[max(s, start - 40):start]
         after = self.text[end:min(e, end + 40)]
+        # "the abandoned Marlpit Yard", "runs Second Shift, a charity": a place, project or organisation,
+        # here and wherever else the same words appear.
+        name = " ".join(words)
+        if name in self.not_people:
+            return False
+        det = re.search(r"\b(?:the|a|an|its|their)\s+((?:[a-z][\w'’-]*\s+){0,2})$", before)
+        if det and not self._has_role_noun(det.group(1)):  # "the economist Jane Doe" is a person
+            self.not_people.add(name)
+            return False
+        if re.search(r"\b(?:runs|ran|founded|co-founded|owns|owned|manages|managed|chairs|heads|joined|launched|set up)\s+$", before):
+            self.not_people.add(name)
+            return False
+        if re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:charity|company|firm|group|organi[sz]ation|business|"
+                    r"restaurant|school|campaign|network|start-?up|co-?operative|agency|think tank|trust|chain|brand|"
+                    r"consultancy|union|party|club|band|venue|project|scheme|site|estate|development)\b", after):
+            self.not_people.add(name)
+            return False
         if re.search(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+$", before):
             return True
         if re.match(rf"\s*(?:,\s*(?:who|a|an|the|aged)\b|,\s*\d{{1,3}},|\s+(?:{_SPEECH_ALT})\b)", after):
@@ -196,8 +214,8 @@ class People:
             return True
         # At a sentence start, a name whose surname recurs on its own elsewhere
         # ("Dolores Whitcombe keeps ..." ... "Whitcombe says") is a person.
-        # ... or one that acts on "her"/"his" things: "Teodora Blanc keeps her late husband's tools".
-        if re.match(r"\s+(?:[a-z]+s|[a-z]+ed|has|had|was)\b", after) and re.search(r"\b(?:her|his|she|he)\b", self.text[end:e]):
+        # ... or one that acts and is then "she"/"he": "Teodora Blanc keeps her late husband's tools".
+        if re.match(r"\s+(?:[a-z]+s|[a-z]+ed|has|had|was)\b", after) and re.search(r"\b(?:her|his|she|he)\b", self.text[end:end + 250]):
             return True
         surname, before_surname = words[-1], words[-2]
         for other in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", self.text):

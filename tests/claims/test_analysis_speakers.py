@@ -191,3 +191,43 @@ def test_titles_inside_a_capitalised_run_and_council_titles():
     assert b.speaker == "Fenna Roos"
     c = _analyse("Hotel owner John Baker said bookings were down 20 percent.")[0]
     assert c.speaker == "John Baker"
+
+
+def test_figures_at_the_end_parenthetical_says_and_verbs_with_objects():
+    a = _analyse("Otter sightings rose by 40 percent between 2015 and 2025, figures from the Department for "
+                 "Water and Coastal Affairs (DWCA) show.")[0]
+    assert a.speaker == "Department for Water and Coastal Affairs"
+    assert a.claim == "Otter sightings rose by 40 percent between 2015 and 2025"
+    text = ("Ilona Varga runs a bakery school in Pellow. "
+            "Of the students who finish the course, 80 percent find work, she says, compared with 50 percent nationally.")
+    b = _analyse(text)[1]
+    assert b.speaker == "Ilona Varga"
+    assert b.claim == "Of the students who finish the course, 80 percent find work, compared with 50 percent nationally"
+    c = _analyse("Varga replies that two thirds of her students are over 40.")[0]
+    assert c.attribution == "reported" and c.claim.startswith("Two thirds of her students")
+    d = _analyse("The treasurer, Anton Lisle, warned councillors that reserves would run out by 2028.")[0]
+    assert d.speaker == "Anton Lisle" and d.claim == "Reserves would run out by 2028"
+
+
+def test_places_projects_and_organisations_are_not_people():
+    text = ("Councillor Petra Holm said £2 million had been spent on the abandoned Kelby Wharf scheme. "
+            '"Nobody asked residents," she said. '
+            "Arlo Quist runs Open Door, a charity for rough sleepers. "
+            "A councillor, Simon Fenwick, says the figures flatter Open Door. "
+            '"They choose who they help," he says.')
+    res = _analyse(text)
+    assert res[1].speaker == "Petra Holm"
+    assert res[4].speaker == "Simon Fenwick"
+    e = _analyse("Pensioner Ada Crowe, 81, who spoke at the meeting, said her bill had doubled.")[0]
+    assert e.speaker == "Ada Crowe"
+
+
+def test_type_cues_from_the_fifth_blind_set():
+    assert "comparison" in _types("This is the hardest winter I have had to plan for in 20 years")
+    assert "comparison" in _types("Spending rose to £9.1 million from £2.4 million in 2020")
+    assert "comparison" in _types("Reserves will fall to £4 million, below the minimum of £6 million")
+    assert "comparison" in _types("Attendance reached 61 percent, against 48 percent a year earlier")
+    assert "causal" in _types("Two depots will close, saving £300,000 a year")
+    assert "prediction" not in _types("The owners had no plans to sell the club")
+    assert "comparison" not in _types("Under the new rules, clubs can spend no more than 70 percent of revenue on wages")
+    assert "opinion" in _types("Families cannot keep paying for this on the backs of their children")
