@@ -44,7 +44,9 @@ _PERIOD = re.compile(
     r"((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|"
     r"\b((?i:since|between|in|during|from|by|until|over|after|before))\s+"
     r"((?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s?"
-    r"(?:(?:early|late|mid-)\s?)?(?:1[5-9]\d\d|20\d\d)(?:\s+and\s+(?:1[5-9]\d\d|20\d\d))?|the\s+(?:1[89]|20)\d0s|the (?:past|last) (?:\w+ )?(?:years?|decades?|months?)|9/11)"
+    r"(?:(?:early|late|mid-)\s?)?(?:1[5-9]\d\d|20\d\d)(?:\s+and\s+(?:1[5-9]\d\d|20\d\d))?|the\s+(?:1[89]|20)\d0s|9/11)|"
+    r"\b((?:over|in|within|during)\s+(?:the (?:past|last|next) (?:\w+ )?(?:years?|decades?|months?)|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+) (?:years|months|decades)(?! ago)))\b"
 )
 _OBJECT_END = re.compile(
     r"(?:,\s+(?:the|a|but|while|according|down|up|which|and then|compared)\b|;|\s+(?:since|in \d|last|this|over|during|because|according)\b|$)"
@@ -119,6 +121,9 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     if m:
         cmp = "more" if m.group("cmp").lower() in ("more", "greater", "higher", "larger", "bigger", "faster", "longer") else "less"
         if not m.group("metric").strip() and _BOUND.match(m.group("obj")):
+            change = _CHANGE_VERB.search(claim[: m.start()])
+            if change:  # "had gone up by more than £400": the change is the comparison
+                return ("increase" if change.group("up") else "decrease"), None, None, change.start()
             return cmp, None, None, m.start()  # "fewer than one in five ...": a bound on the value, no object
         obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
         return cmp, m.group("metric").strip() or None, obj, m.start()
@@ -129,9 +134,9 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     if m:
         return m.group("cmp"), None, None, m.start()
     m = re.search(
-        r"\b(?:the|its|their|his|her|our|my)\s+(?P<cmp>highest|largest|biggest|most|longest|fastest|lowest|smallest|least|fewest|shortest|"
+        r"\b(?:the|its|their|his|her|our|my)\s+(?P<cmp>highest|largest|biggest|most|longest|fastest|lowest|smallest|least|fewest|shortest|best|worst|"
         r"(?!(?:interest|harvest|protest|contest|request|forest|guest|honest|modest|earnest|rest|test|west|chest|quest)\b)[a-z]{2,}est)"
-        r"\s+(?P<metric>(?:[\w’'-]+\s+){0,3}?[\w’'-]+?)?\s*(?:since|in|of|for|ever|by)\b",
+        r"\s+(?P<metric>(?:[\w’'-]+\s+){0,7}?[\w’'-]+?)?\s*(?:since|in|of|for|ever|by)\b",
         claim,
     )
     if m:
@@ -139,6 +144,8 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
         metric = m.group("metric") or None
         if m.group("cmp") not in ("highest", "largest", "biggest", "most", "longest", "fastest", "lowest", "smallest", "least", "fewest", "shortest"):
             metric = None  # "its wettest spring since 1979": the adjective is the measure, not a metric
+        elif metric and re.search(r"\b(?:I|we|he|she|they|you|that|which|who)\b", metric):
+            metric = None  # "the toughest budget I have had to set in 11 years": a clause, not a metric
         return cmp, metric, None, m.start()
     m = re.search(r"\bthe (?P<cmp>most|least)\s+(?!of\b|important\b|likely\b)[a-z]+(?:ed|ive|ible|able|ent|ant|ous|ic|al)\b", claim)
     if m:
@@ -183,6 +190,10 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     return None, None, None, None
 
 
+_CHANGE_VERB = re.compile(
+    r"\b(?:(?P<up>rose|risen|increased|climbed|grew|grown|gone up|went up|jumped|soared)|"
+    r"fell|fallen|dropped|declined|decreased|gone down|went down|shrank|shrunk)\b"
+)
 _BOUND = re.compile(r"(?:about\s+|around\s+|almost\s+|nearly\s+)?(?:[\d£$€]|(?:one|two|three|four|a) in\b|a (?:third|quarter|fifth|half)\b|half\b)", re.I)
 _STOP_NOUN = re.compile(
     r"^(?:per|than|in|of|on|at|for|from|to|by|a|an|the|each|every|as|and|or|but|since|between|during|"
@@ -220,6 +231,8 @@ def _period(claim: str, previous: str | None) -> str | None:
     m = _PERIOD.search(claim)
     if m and m.group(1):
         return f"{m.group(1)} {m.group(2)}"  # "the year to March 2026"
+    if m and m.group(5):
+        return m.group(5)  # "over the next two years", "in three years"
     if m:
         prep, when = m.group(3).lower(), m.group(4).strip()
         return f"{prep} {when}" if prep in ("since", "between", "until", "after", "before") else when
@@ -277,8 +290,17 @@ def decompose(
         key=lambda e: (("PERCENT", "MONEY", "RATE", "NUMBER").index(e.kind), not e.text[:1].isdigit() and e.kind == "NUMBER", e.start),
     )
     value = ranked[0] if ranked else None
+    to_from = re.search(r"\bto\s+(?P<new>[£$€]?[\d.,]+(?:\s*(?:million|billion|bn|m|percent|%))?),?\s+from\s+[£$€]?\d", claim)
+    if to_from:  # "rose to £14.8 million from £3.1 million": the new level is the value
+        value = next((e for e in ranked if e.text.startswith(to_from.group("new").split()[0])), value)
     if comparator != "equal":
         value_noun = _value_noun(claim, value.text) if value is not None else None
+        if value is not None and not value_noun and not metric:
+            # "a pre-tax loss of £38.4 million", "a combined turnover of £3.2 million"
+            of = re.search(r"\b(?:a|an|the|its|their)\s+((?:[\w'’-]+\s+){0,2}[\w'’-]+)\s+of\s+(?:about\s+|around\s+|almost\s+|nearly\s+)?$",
+                           claim[: max(claim.find(value.text), 0)])
+            if of and not re.search(r"\b(?:total|number|share|proportion|average|rate|majority|minority|half|third|quarter)\b", of.group(1)):
+                value_noun = of.group(1)
         if value_noun or metric:
             add("metric", value_noun or metric)
     if value is not None:

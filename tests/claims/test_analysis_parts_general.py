@@ -43,3 +43,17 @@ def test_periods_and_subjects():
     assert _parts("Once fees are counted, the bill is 30 percent higher.")["subject"] == "the bill"
     assert _parts("Ona Vesely, a nurse at the clinic, earns £31,000 a year.")["subject"] == "Ona Vesely"
     assert _parts("Milan Horak expected to sell 400 tickets.")["subject"] == "Milan Horak"
+
+
+def test_levels_changes_metrics_and_relative_periods():
+    p = _parts("Spending on school buses rose to £6.2 million from £2.9 million in 2020.")
+    assert p["value"] == "£6.2 million"
+    p = _parts("She said her water bill had gone up by more than £200 since 2022.")
+    assert p["comparator"] == "increase"
+    assert _parts("The trust made a pre-tax loss of £4.1 million last year.")["metric"] == "pre-tax loss"
+    assert _parts("The board faces a funding gap of £9 million over the next three years.")["period"] == (
+        "over the next three years")
+    assert _parts("Bus fares have risen by 30 percent in four years.")["period"] == "in four years"
+    p = _parts("The side finished fourth, their best league position since 2001.")
+    assert p["comparator"] == "most"
+    assert _parts("This is the coldest winter we have had to plan for in 30 years.")["comparator"] == "most"
