@@ -113,9 +113,9 @@ def _group_subject(original: str, s: int | None, e: int | None) -> str | None:
     phrase = original[s:e].strip(" ,")
     if re.fullmatch(r"(?i:he|she|they|it|we|i|you)", phrase) or len(phrase.split()) > 6:
         return None
-    if re.match(r"(?i:(?:the\s+)?(?:report|study|survey|analysis|figures|data|statistics)\b)", phrase):
-        return None
-    return phrase
+    if re.match(r"(?:[Tt]he\s+)?(?:report|study|survey|analysis|figures|data|statistics)\b", phrase):
+        return None  # lower case: a document, not "the Data Protection Authority"
+    return re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
 
 
 def _introduced_person(text: str, start: int, people: People):
@@ -150,6 +150,8 @@ def _clean_group(phrase: str) -> str:
     )
     if m:
         phrase = m.group(1)
+    # "a spokesman for the foreign ministry": the ministry speaks.
+    phrase = re.sub(r"^(?:spokes(?:man|woman|person)|representative|press officer)\s+(?:for|of)\s+(?:the\s+)?", "", phrase)
     phrase = re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
     phrase = re.sub(r"['’]s$", "", phrase)
     return phrase

@@ -40,7 +40,8 @@ _ACCORDING_START = re.compile(
     r"^According to (?P<spk>[^,]+?)(?:,\s+(?:a|an|the|who|its|his|her)\b[^,]*)?,\s+(?P<content>.+)$", re.S)
 _ACCORDING_END = re.compile(r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)\s*[.!?]?$", re.S)
 _END_FRAME = re.compile(
-    rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records))\s+"
+    rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records)|"
+    r"(?:(?:senior|local|health|government|western|european|us|u\.s\.)\s+)?(?:officials|analysts|economists|police|experts|critics|residents|sources|diplomats|organisers|organizers|campaigners|researchers|doctors|witnesses|scientists))\s+"
     rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|estimates|predicted|predicts|forecast|forecasts|wrote|argued|claimed|insisted|stressed)"
     r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\b[^,.]*)?\s*[.!?]?$",
     re.S,
@@ -188,7 +189,7 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     if pub:
         return pub.group("src"), pub.start("src")
     for _ in range(3):  # "Maureen Caddick, 78, who spoke during public questions,"
-        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an)\b[^,]*|\d{1,3}|aged \d{1,3}),$", prefix)
+        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|speaking|writing|responding|commenting|asked)\b[^,]*|\d{1,3}|aged \d{1,3}),$", prefix)
         if not app:
             break
         prefix = app.group(1) + ","
@@ -228,6 +229,10 @@ def _content_after_verb(sentence: str, verb: str, verb_end: int) -> int | None:
         if m and not re.match(r"\s+that\b", rest):
             return verb_end + m.end()
     if verb in ("told", "tells"):
+        m = re.match(r"\s+(?:reporters|journalists|MPs|members|delegates|parliament|lawmakers|the\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})"
+                     r"(?:\s+(?:on|in|at|last|this|earlier)\b[\w ]{0,20}?)?\s+(?:that\s+)?(?=(?:the|a|an|his|her|its|their|[A-Z]|\d)\b)", rest)
+        if m:
+            return verb_end + m.end()
         m = re.match(r"\s+[\w'’ .-]{1,40}?(?:\s+(?:on|in|at|last|this|earlier)\b[\w ]{0,20}?)?(?:\s+that\b|\s*:)", rest)
         if not m:
             return None

@@ -231,3 +231,17 @@ def test_type_cues_from_the_fifth_blind_set():
     assert "prediction" not in _types("The owners had no plans to sell the club")
     assert "comparison" not in _types("Under the new rules, clubs can spend no more than 70 percent of revenue on wages")
     assert "opinion" in _types("Families cannot keep paying for this on the backs of their children")
+
+
+def test_wire_frames_spokespeople_and_organisations_speaking():
+    a = _analyse("Ministers from six Danube states agreed on Friday to cut river tolls, officials said.", PUBLISHED)[0]
+    assert a.speaker == "officials"
+    assert a.claim == "Ministers from six Danube states agreed on 24 July 2026 to cut river tolls"
+    b = _analyse("A senior diplomat, speaking on condition of anonymity, said the talks had stalled.")[0]
+    assert b.speaker == "senior diplomat" and b.claim == "The talks had stalled"
+    c = _analyse("A spokeswoman for the Ostmark interior ministry said 300 officers would be deployed.")[0]
+    assert c.speaker == "Ostmark interior ministry"
+    d = _analyse("The Consumer Rights Agency (CRA) said it had received 4,000 complaints.")[0]
+    assert d.claim == "The Consumer Rights Agency had received 4,000 complaints"
+    e = _analyse("Port director Selma Ruud told reporters the terminal had handled 2 million containers.")[0]
+    assert e.speaker == "Selma Ruud" and e.claim == "The terminal had handled 2 million containers"
