@@ -115,7 +115,7 @@ def _group_subject(original: str, s: int | None, e: int | None) -> str | None:
         return None
     if re.match(r"(?:[Tt]he\s+)?(?:report|study|survey|analysis|figures|data|statistics)\b", phrase):
         return None  # lower case: a document, not "the Data Protection Authority"
-    return re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
+    return _strip_descriptor(re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase))
 
 
 def _introduced_person(text: str, start: int, people: People):
@@ -150,11 +150,27 @@ def _clean_group(phrase: str) -> str:
     )
     if m:
         phrase = m.group(1)
-    # "a spokesman for the foreign ministry": the ministry speaks.
-    phrase = re.sub(r"^(?:spokes(?:man|woman|person)|representative|press officer)\s+(?:for|of)\s+(?:the\s+)?", "", phrase)
     phrase = re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
     phrase = re.sub(r"['’]s$", "", phrase)
-    return phrase
+    return _strip_descriptor(phrase)
+
+
+def _earlier_group(phrase: str, speaker: str, earlier: list[str]) -> str:
+    """An earlier unnamed individual that ``the official``/``the spokesperson`` refers back to, else ``speaker``."""
+    m = re.fullmatch(r"\s*[Tt]he\s+(official|spokesperson|spokesman|spokeswoman|source|diplomat|aide|adviser|advisor|insider)\s*", phrase)
+    if not m:
+        return speaker  # institutions stay as written ("the ministry"); only unnamed individuals carry over
+    head = m.group(1)
+    for prev in reversed(earlier):
+        if prev != head and re.search(rf"\b{re.escape(head)}\b", prev):
+            return prev
+    return speaker
+
+
+def _strip_descriptor(phrase: str) -> str:
+    """``Consumer group Shoppers' Voice`` -> ``Shoppers' Voice``: a lower-case description before a name."""
+    m = re.match(r"^[A-Z][a-z]+(?:\s+(?!(?:of|for|and|the|de|du|on|in|at|to)\b)[a-z][\w-]*){1,2}\s+(?=[A-Z])", phrase)
+    return phrase[m.end():] if m else phrase
 
 
 def analyse_article(
@@ -180,11 +196,16 @@ def analyse_article(
     results: list[SentenceAnalysis] = []
     last_quote: SentenceAnalysis | None = None
     last_quote_person: Person | None = None
+    group_speakers: list[str] = []
     starts = [sent.start + _dateline_end(sent.text) for sent in sentences]
     frames = [find_frame(work, b, sent.end, quotes) for b, sent in zip(starts, sentences, strict=True)]
     for i, sent in enumerate(sentences):
         body_start, frame = starts[i], frames[i]
         speaker, person, sp_s, sp_e = _speaker_of(frame, people, text)
+        if person is None and speaker and frame.kind != "none":
+            # "The official said ..." after "A senior official ... said": the same unnamed speaker.
+            speaker = _earlier_group(frame.speaker_text or "", speaker, group_speakers)
+            group_speakers.append(speaker)
         flags: list[str] = []
         closing = _closing_frame(frame, i, sentences, frames, quotes) if frame.kind == "quote" and frame.continuation else None
         if closing is not None:

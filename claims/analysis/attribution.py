@@ -47,13 +47,16 @@ _END_FRAME = re.compile(
     re.S,
 )
 _END_FRAME_VERB_FIRST = re.compile(
-    r"^(?P<content>.+),\s+(?P<verb>said|says|according to)\s+(?P<spk>[^,.]+?)\s*[.!?]?$", re.S
+    r"^(?P<content>.+),\s+(?P<verb>said|says|according to)\s+(?P<spk>[^,.]+?)"
+    r"(?:,\s+(?:the|a|an|its|his|her|their)\s+[^,.]+)?\s*[.!?]?$", re.S
 )
 _SAYING = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
     # a role noun before a full name: "Union leader Kofi Mensah rejected that, saying ..."
     r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z])|"
     rf"(?:The|A|An|Its|Their)\s+(?:(?:[a-z]+\s+){{0,2}}?(?:{_ROLE_ALT})\b|[a-z]+)|"
+    # "Fishing organisations in Arvenia and Dostria welcomed the deal, saying ..."
+    r"[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){1,2}(?:\s+(?:in|of|from|across)\s+[A-Z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][\w'’-]*)?)?(?=\s+[a-z]+ed\b)|"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+[^,\"“]{1,160},\s+"
     r"(?:(?:saying|arguing|claiming|insisting)(?:\s+that)?|(?:warning|noting|adding)\s+that|"
     r"(?:telling|reminding|assuring|warning)\s+(?:[\w'’-]+\s+){1,4}?that)\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
@@ -203,8 +206,10 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     if commas:
         start = commas[-1] + 1
     phrase, pstart = _strip_np(prefix[start:], start)
+    # "Marine biologist Dr. X Y of the Corran Sea Institute": the affiliation is not counted.
+    counted = re.sub(r"\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|&))*$", "", phrase or "") or phrase
     document = re.match(r"(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){0,2}?(?:survey|study|report|poll|review|analysis|audit)\b", phrase or "")
-    if not phrase or len(phrase.split()) > (14 if document else 8):
+    if not phrase or len(counted.split()) > (14 if document else 8):
         return None
     if not phrase[0].isupper() and re.match(
         r"(?:and|but|or|that|which|who|whose|where|when|while|if|as|to|of|in|on|at|for|with|from|by|"

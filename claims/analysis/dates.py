@@ -294,7 +294,7 @@ def rewrite_dates(text: str, published: datetime | date | None, *, future: bool 
         if relative_phrase and not repl.startswith(("earlier", "later")):
             if re.fullmatch(r"\d{4}|[A-Z][a-z]+ \d{4}|the week of .*", repl) and prev not in _PREPOSITIONS:
                 repl = "in " + repl
-            elif re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", repl) and prev not in _PREPOSITIONS + ("on",):
+            elif re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", repl) and (prev not in _PREPOSITIONS + ("on",) or prev == "and"):
                 repl = "on " + repl
         out.append(before)
         out.append(repl)

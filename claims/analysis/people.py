@@ -192,12 +192,15 @@ class People:
         if det and not self._has_role_noun(det.group(1)):  # "the economist Jane Doe" is a person
             self.not_people.add(name)
             return False
+        if re.search(r"\b(?:in|at|near|outside|inside|across|around)\s+$", before):  # "his home in Pellow Cross"
+            self.not_people.add(name)
+            return False
         if re.search(r"\b(?:runs|ran|founded|co-founded|owns|owned|manages|managed|chairs|heads|joined|launched|set up)\s+$", before):
             self.not_people.add(name)
             return False
         if re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:charity|company|firm|group|organi[sz]ation|business|"
                     r"restaurant|school|campaign|network|start-?up|co-?operative|agency|think tank|trust|chain|brand|"
-                    r"consultancy|union|party|club|band|venue|project|scheme|site|estate|development)\b", after):
+                    r"consultancy|union|party|club|band|venue|project|scheme|site|estate|development)\b(?!['’])", after):
             self.not_people.add(name)
             return False
         if re.search(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+$", before):
@@ -255,6 +258,10 @@ class People:
                 if any(p.surname == w for p in self.persons) or w in singles:
                     continue
                 if m.group(0)[len(w):].startswith("'s"):
+                    continue
+                if re.search(r"\b(?:in|of|from|and|at|to|with|for)\s+$", self.text[max(s, m.start(1) - 6):m.start(1)]):
+                    continue  # "organisations in Arvenia and Dostria welcomed": a place
+                if w in self.not_people:
                     continue
                 if self.text[m.end(1):m.end(1) + 1] == "'":
                     continue

@@ -239,8 +239,12 @@ def test_wire_frames_spokespeople_and_organisations_speaking():
     assert a.claim == "Ministers from six Danube states agreed on 24 July 2026 to cut river tolls"
     b = _analyse("A senior diplomat, speaking on condition of anonymity, said the talks had stalled.")[0]
     assert b.speaker == "senior diplomat" and b.claim == "The talks had stalled"
-    c = _analyse("A spokeswoman for the Ostmark interior ministry said 300 officers would be deployed.")[0]
-    assert c.speaker == "Ostmark interior ministry"
+    text = ("A spokeswoman for the Ostmark interior ministry said 300 officers would be deployed. "
+            "The spokeswoman said the border would stay open. The ministry said it had hired 40 guards.")
+    c, c2, c3 = _analyse(text)
+    assert c.speaker == "spokeswoman for the Ostmark interior ministry"
+    assert c2.speaker == "spokeswoman for the Ostmark interior ministry"  # the same unnamed person
+    assert c3.speaker == "ministry"  # an institution stays as written
     d = _analyse("The Consumer Rights Agency (CRA) said it had received 4,000 complaints.")[0]
     assert d.claim == "The Consumer Rights Agency had received 4,000 complaints"
     e = _analyse("Port director Selma Ruud told reporters the terminal had handled 2 million containers.")[0]
