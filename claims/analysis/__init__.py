@@ -27,7 +27,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.6.0"
+EXTRACTOR_VERSION = "0.7.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -106,12 +106,26 @@ def _closing_frame(
     return None
 
 
+_ORG_DESCRIPTOR = re.compile(
+    r"\b(?:retailer|company|firm|group|charity|bank|airline|carrier|operator|insurer|supermarket|chain|brand|"
+    r"start-?up|developer|manufacturer|maker|lender|regulator|provider|platform|publisher|broadcaster|club|trust)\s+$"
+)
+
+
+def _organisation_named(text: str, person: Person, start: int | None) -> bool:
+    """A one-word "person" introduced by an organisation noun (``Online retailer Parcelly``) is an organisation."""
+    if person.name != person.surname or person.gender is not None or start is None:
+        return False
+    first = person.first_start
+    return bool(_ORG_DESCRIPTOR.search(text[max(0, first - 30):first]) or _ORG_DESCRIPTOR.search(text[max(0, start - 30):start]))
+
+
 def _group_subject(original: str, s: int | None, e: int | None) -> str | None:
     """An organisation speaker as a subject (``the ministry``), or None for pronouns and wrappers."""
     if s is None or e is None:
         return None
     phrase = original[s:e].strip(" ,")
-    if re.fullmatch(r"(?i:he|she|they|it|we|i|you)", phrase) or len(phrase.split()) > 6:
+    if re.fullmatch(r"(?i:he|she|they|it|we|i|you)", phrase) or len(phrase.split()) > 8:
         return None
     if re.match(r"(?:[Tt]he\s+)?(?:report|study|survey|analysis|figures|data|statistics)\b", phrase):
         return None  # lower case: a document, not "the Data Protection Authority"
@@ -235,7 +249,9 @@ def analyse_article(
             sentence=sent.text,
             published=published,
             abbreviations=abbreviations,
-            speaker_group=_group_subject(text, sp_s, sp_e) if person is None and speaker else None,
+            speaker_group=(_group_subject(text, sp_s, sp_e) if person is None and speaker
+                           else person.name if person is not None and _organisation_named(text, person, sp_s)
+                           else None),
         )
         flags.extend(f for f in nflags if f not in flags)
         entities = find_entities(text, body_start, sent.end, people=people, abbreviations=abbreviations, published=published)

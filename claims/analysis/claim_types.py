@@ -39,8 +39,8 @@ _COMPARISON = re.compile(
     r"\bcompared\s+(?:with|to)\b|\b(?:well |far )?(?:short of|ahead of|behind)\s+(?:the\s+|its\s+|their\s+)?[\w'’]+\s*(?:target|average|goal|forecast|record)|"
     r"\bthe\s+[a-z]+est\b(?:\s+[\w'’-]+){0,7}?\s+(?:since|ever|on record|in history|in (?:a|two|three|\d+) (?:decades?|years?|generations?))\b|\b(?:above|below)\s+(?:the\s+)?(?:average|target|national)\b|"
     r"\bfrom\s+[£$€]?[\d.,]+\s*(?:percent|%|\w+)?\s+to\s+[£$€]?[\d.,]+|"
-    r"\bto\s+[£$€]?[\d.,]+\s*(?:million|billion|bn|m|percent|%)?,?\s+from\s+[£$€]?[\d.,]+|"
-    r",\s+against\s+(?:about\s+|around\s+|just\s+)?[£$€]?\d|"
+    r"\bto\s+[£$€]?[\d.,]+\s*(?:million|billion|bn|m|percent|%)?(?:\s+(?:a|per)\s+\w+)?,?\s+from\s+[£$€]?[\d.,]+|"
+    r",\s+against\s+(?:about\s+|around\s+|just\s+|(?:a|the)\s+(?:national\s+|government\s+|official\s+)?(?:target|average|goal|benchmark)\s+of\s+)?[£$€]?\d|"
     r"\bthe (?:highest|lowest|largest|longest|fastest|most|least|biggest|smallest)(?:\s+[\w-]+){0,3}\s+(?:on record|ever)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:-[a-z]+est|\s+(?:largest|biggest|busiest|highest|lowest|most|least|best|worst|smallest|fastest|oldest|richest|poorest|longest|strongest))\b|"
     r"\b(?:than any|than the|than in)\b|\bfor the first time\b|\bthe first (?:fall|rise|time)\b|"
@@ -76,20 +76,21 @@ _CAUSAL = re.compile(
     r"blamed on|so that|that is why|that's why|which (?:allows|means)|helped|contributed to|"
     r"responsible for|would force|(?:punished|blamed|penalised|penalized|rewarded)\s+(?:[\w'’-]+\s+){1,4}?for|"
     r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering|costing|saving)|"
-    r"(?:will|would|could|may|might)\s+lead\s+(?:[\w'’-]+\s+){0,4}?to|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
+    r"(?:will|would|could|may|might)\s+lead\s+(?:[\w'’-]+\s+){0,4}?to|meant that|, wiping|"
+    r"(?:would|will|could)\s+(?:destroy|damage|harm|kill|wipe out|devastate)|(?:collapsed|failed|ended)\s+after|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
     re.I,
 )
 _PREDICTION = re.compile(
     r"\b(?:will|won't|going to|(?:is|are)\s+(?:expected|set|due|scheduled|likely|forecast)\s+to|(?:was|were)\s+(?:un)?likely\s+to|"
     r"expects?|expected|plans? to|planned|predicted|predicts?|forecasts?|(?:is|are) due|would|"
-    r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|(?<!who )(?<!which )could(?!\s+not\b|n't\b|n’t\b|\s+(?:least|ill|barely|hardly) afford\b)|"
+    r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|(?<!who )(?<!which )(?<!nobody )(?<!no one )could(?!\s+not\b|n't\b|n’t\b|\s+(?:least|ill|barely|hardly) afford\b)|"
     r"should\s+(?:return|fall|rise|reach|ease|grow|recover|increase|decrease|drop|improve|be back))\b",
     re.I,
 )
 _RULE = re.compile(
     r"\b(?:Act|law|laws|legal|legally|illegal|treaty|Treaty|charter|constitution|regulations?|"
     r"Regulations|rules?|Rules|mandate|clause|statute|legislation|binding|required|requires|"
-    r"Article \d+|must by law|entitled to|(?:will|would|shall) have to be|obliged to|"
+    r"Article \d+|must by law|entitled to|Standards|Code|Directive|Convention|Guidelines|moratorium|ratif(?:y|ied|ies)|into force|(?:will|would|shall) have to be|obliged to|"
     r"(?:is|are|be|been|was|were) (?:banned|prohibited|outlawed)|(?:will|would) ban)\b",
 )
 _MUST = re.compile(r"\b(?:must|shall|may only|only counts|limits?\b.*\bto)\b", re.I)
@@ -101,7 +102,7 @@ _HISTORICAL_ANCHOR = re.compile(
 _PAST = re.compile(
     r"\b(?:was|were|had|did|invoked|joined|invaded|declared|founded|opened|signed|set|won|lost|"
     r"raised|introduced|came|began|ended|happened|took|became|elected|fell|rose|cut|called|hit|"
-    r"broke|beat|paid|spent|sold|made|grew|gave|saw|built|\w+ed)\b",
+    r"broke|beat|paid|spent|sold|made|grew|gave|saw|built|got|went|ran|left|met|stole|sent|struck|\w+ed)\b",
     re.I,
 )
 # "as the population ages", "as prices rise": a clause explaining an expected or reported change.
@@ -126,7 +127,7 @@ _OPINION = re.compile(
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
     r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
-    r"least afford|ill afford|punishing|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
+    r"least afford|ill afford|punishing|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
     r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
     r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,
@@ -168,7 +169,8 @@ def classify(
         types.add("causal")
     if _PREDICTION.search(_NO_PLANS.sub("", claim)) and not re.search(r"\bhad expected\b", claim):
         types.add("prediction")
-    if _RULE.search(claim) or (_MUST.search(claim) and re.search(r"\b(?:Under|law|rules?|required)\b", sentence)):
+    if (_RULE.search(claim) or (_MUST.search(claim) and re.search(r"\b(?:Under|law|rules?|required)\b", sentence))
+            or re.match(r"\s*Under (?:the |its |their )?[A-Z]", sentence)):
         types.add("rule")
     if _HISTORICAL_ANCHOR.search(claim) and _PAST.search(claim) and "prediction" not in types:
         types.add("historical")

@@ -239,7 +239,7 @@ def normalize_claim(
     content_start = content[0][0]
     claim = _swap_first_person(claim, speaker, flags)
     claim = _swap_third_person(claim, content_start, people, work, frame_kind, flags, speaker)
-    if speaker is None:
+    if speaker is None or speaker_group == speaker.name:  # an organisation, or a one-word name that may be one
         claim = _swap_group_pronoun(claim, speaker_group, frame_kind)
     plain = claim
     if published is not None:

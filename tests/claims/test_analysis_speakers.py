@@ -249,3 +249,33 @@ def test_wire_frames_spokespeople_and_organisations_speaking():
     assert d.claim == "The Consumer Rights Agency had received 4,000 complaints"
     e = _analyse("Port director Selma Ruud told reporters the terminal had handled 2 million containers.")[0]
     assert e.speaker == "Selma Ruud" and e.claim == "The terminal had handled 2 million containers"
+
+
+def test_end_frames_with_appositives_descriptors_and_places():
+    text = ("Farmers now wait 14 weeks for a payment, compared with six weeks in 2021, said Ama Boateng, "
+            "the union's head of policy. "
+            '"I have met growers who sold their tractors to pay the rent," she said.')
+    a, b = _analyse(text)
+    assert a.speaker == "Ama Boateng" and b.speaker == "Ama Boateng"
+    assert a.claim == "Farmers now wait 14 weeks for a payment, compared with six weeks in 2021"
+    c = _analyse("Online retailer Parcelly said it had refunded 9,000 customers.")[0]
+    assert c.speaker == "Parcelly" and c.claim == "Parcelly had refunded 9,000 customers"
+    text = ('Retired teacher Owen Pryce, 79, said he fell at his home in Larch Green on 3 March. '
+            '"Nobody came for six hours," he said.')
+    assert _analyse(text)[1].speaker == "Owen Pryce"
+    d = _analyse("Geologist Dr. Maren Holt of the Northern Survey Institute said the cliff would collapse within a decade.")[0]
+    assert d.speaker == "Maren Holt"
+    e = _analyse("Dairy cooperatives in Ostvale and Brenmark welcomed the decision, saying prices had fallen 8 percent.")[0]
+    assert e.speaker == "Dairy cooperatives in Ostvale and Brenmark"
+
+
+def test_type_cues_from_the_sixth_blind_set():
+    assert "comparison" in _types("Housing costs had fallen to £2.1 million a day, from £3.4 million a day in 2024")
+    assert "comparison" in _types("Across the region, 64 percent of calls were answered, against a target of 90 percent")
+    assert "rule" in _types("Under the Safe Harbours Code, no vessel may anchor for more than 48 hours")
+    assert "rule" in _types("The treaty must then be ratified by each parliament")
+    assert "causal" in _types("Staff shortages meant that 80 beds stood empty")
+    assert "causal" in _types("Dredging would destroy the oyster beds")
+    assert "historical" in _types("Hackers got into the payroll system on 4 March")
+    assert "prediction" not in _types("Nobody could tell me where my son was")
+    assert _types("A waiting room is no place to care for dying patients") == ["opinion"]
