@@ -27,7 +27,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -117,7 +117,10 @@ def _organisation_named(text: str, person: Person, start: int | None) -> bool:
     if person.name != person.surname or person.gender is not None or start is None:
         return False
     first = person.first_start
-    return bool(_ORG_DESCRIPTOR.search(text[max(0, first - 30):first]) or _ORG_DESCRIPTOR.search(text[max(0, start - 30):start]))
+    after = text[first + len(person.name):first + len(person.name) + 80]
+    return bool(_ORG_DESCRIPTOR.search(text[max(0, first - 30):first]) or _ORG_DESCRIPTOR.search(text[max(0, start - 30):start])
+                or re.match(r"(?:['’]s)?,\s+(?:the|a|an)\s+[^,]*\b(?:chain|company|firm|group|retailer|supermarket|bank|airline|"
+                            r"operator|insurer|maker|manufacturer|lender|charity|provider|platform)\b", after))
 
 
 def _group_subject(original: str, s: int | None, e: int | None) -> str | None:
@@ -165,7 +168,7 @@ def _clean_group(phrase: str) -> str:
     if m:
         phrase = m.group(1)
     phrase = re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
-    phrase = re.sub(r"['’]s$", "", phrase)
+    phrase = re.sub(r"['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?(?:figures|data|statistics|report|survey|analysis|estimates|research)$", "", phrase)
     return _strip_descriptor(phrase)
 
 
@@ -183,7 +186,7 @@ def _earlier_group(phrase: str, speaker: str, earlier: list[str]) -> str:
 
 def _strip_descriptor(phrase: str) -> str:
     """``Consumer group Shoppers' Voice`` -> ``Shoppers' Voice``: a lower-case description before a name."""
-    m = re.match(r"^[A-Z][a-z]+(?:\s+(?!(?:of|for|and|the|de|du|on|in|at|to)\b)[a-z][\w-]*){1,2}\s+(?=[A-Z])", phrase)
+    m = re.match(r"^[A-Za-z][a-z]+(?:\s+(?!(?:of|for|and|the|de|du|on|in|at|to)\b)[a-z][\w-]*){1,2}\s+(?=[A-Z])", phrase)
     return phrase[m.end():] if m else phrase
 
 

@@ -37,12 +37,15 @@ _COLON_INTRO = re.compile(
     r"\s+(?:was|were|is|are|put it|had|has|kept it|summed it up|did not mince (?:his|her|their) words)\b[^\"“:]{0,40}:\s*$"
 )
 _ACCORDING_START = re.compile(
-    r"^According to (?P<spk>[^,]+?)(?:,\s+(?:a|an|the|who|its|his|her)\b[^,]*)?,\s+(?P<content>.+)$", re.S)
+    r"^According to (?P<spk>[^,]+?)(?:,\s+(?P<app>(?:a|an|the|who|its|his|her)\b[^,]*))?,\s+(?P<content>.+)$", re.S)
+_ACCORDING_PLAIN = re.compile(r"^According to (?P<spk>[^,]+?),\s+(?P<content>.+)$", re.S)
+_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|must|spends?|costs?|\w+ed)\b")
 _ACCORDING_END = re.compile(r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)\s*[.!?]?$", re.S)
 _END_FRAME = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records)|"
+    r"(?:[a-z][\w'’-]*\s+){1,3}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|"
     r"(?:(?:senior|local|health|government|western|european|us|u\.s\.)\s+)?(?:officials|analysts|economists|police|experts|critics|residents|sources|diplomats|organisers|organizers|campaigners|researchers|doctors|witnesses|scientists))\s+"
-    rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|estimates|predicted|predicts|forecast|forecasts|wrote|argued|claimed|insisted|stressed)"
+    rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|told (?:a|an|the)\s+[\w'’ -]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|estimates|predicted|predicts|forecast|forecasts|wrote|argued|claimed|insisted|stressed)"
     r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\b[^,.]*)?\s*[.!?]?$",
     re.S,
 )
@@ -192,7 +195,8 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     if pub:
         return pub.group("src"), pub.start("src")
     for _ in range(3):  # "Maureen Caddick, 78, who spoke during public questions,"
-        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|speaking|writing|responding|commenting|asked)\b[^,]*|\d{1,3}|aged \d{1,3}),$", prefix)
+        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|speaking|writing|responding|commenting|asked)\b(?:[^,]|,(?=\d))*"
+                       r"|\d{1,3}|aged \d{1,3}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+(?:of|at|for)\s+[^,]*),$", prefix)
         if not app:
             break
         prefix = app.group(1) + ","
@@ -337,6 +341,8 @@ def _according_source(m: re.Match[str]) -> tuple[int, int]:
 
 def _reported_frame(sent: str, base: int) -> Frame:
     m = _ACCORDING_START.match(sent)
+    if m and m.group("app") and (_FINITE_VERB.search(m.group("app")) or not m.group("spk")[:1].isupper()):
+        m = _ACCORDING_PLAIN.match(sent)  # "According to the ministry, the country spends ...": no appositive
     if m:
         return _reported(m, base, "content", "spk")
     m = _ACCORDING_END.match(sent)

@@ -60,7 +60,11 @@ _COMPARISON = re.compile(
     r"\b[\d.,]+\s*(?:percent|per cent|%)\s+(?:more|less|higher|lower|fewer|cheaper|dearer|bigger|smaller)\b|"
     r"\b(?:its|their|his|her|our|my)\s+[a-z]+est\b(?:\s+[\w'’-]+){0,4}?\s+(?:since|ever|on record|in history)\b|"
     r"\bthe (?:most|least)\s+(?!of\b|important\b|likely\b)[a-z]+(?:ed|ive|ible|able|ent|ant|ous|ic|al)\b|"
-    r"\b(?:more|less),\s+not\s+(?:less|more)\b",
+    r"\b(?:more|less),\s+not\s+(?:less|more)\b|\bin line with\b|"
+    r"\b(?:above|below)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?(?:inflation rate|rate of inflation|level|limit|line|target|figure)\b|"
+    r"\b(?:the|its|their|his|her)\s+(?:busiest|heaviest|earliest|wealthiest|poorest|richest|fastest|slowest|"
+    r"biggest|largest|highest|lowest|longest|shortest|best|worst|deadliest|costliest|hottest|coldest|wettest|driest|warmest)\b(?!-)|"
+    r"\b[a-z]+est-[a-z]+ing\b",
     re.I,
 )
 _LIMIT = re.compile(r"(?:no |not )?(?:more|less|fewer)\s+than", re.I)
@@ -77,7 +81,8 @@ _CAUSAL = re.compile(
     r"responsible for|would force|(?:punished|blamed|penalised|penalized|rewarded)\s+(?:[\w'’-]+\s+){1,4}?for|"
     r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering|costing|saving)|"
     r"(?:will|would|could|may|might)\s+lead\s+(?:[\w'’-]+\s+){0,4}?to|meant that|, wiping|"
-    r"(?:would|will|could)\s+(?:destroy|damage|harm|kill|wipe out|devastate)|(?:collapsed|failed|ended)\s+after|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
+    r"(?:would|will|could)\s+(?:destroy|damage|harm|kill|wipe out|devastate)|(?:collapsed|failed|ended)\s+after|"
+    r"(?:pushed|driven|forced)\s+(?:up|down)|left\s+(?:[\w'’-]+\s+){1,4}?(?:relying|struggling|waiting|unable|exposed|short)\b|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
     re.I,
 )
 _PREDICTION = re.compile(
@@ -90,7 +95,7 @@ _PREDICTION = re.compile(
 _RULE = re.compile(
     r"\b(?:Act|law|laws|legal|legally|illegal|treaty|Treaty|charter|constitution|regulations?|"
     r"Regulations|rules?|Rules|mandate|clause|statute|legislation|binding|required|requires|"
-    r"Article \d+|must by law|entitled to|Standards|Code|Directive|Convention|Guidelines|moratorium|ratif(?:y|ied|ies)|into force|(?:will|would|shall) have to be|obliged to|"
+    r"Article \d+|must by law|entitled to|speed limit|planning permission|limits (?:it|them)|Standards|Code|Directive|Convention|Guidelines|moratorium|ratif(?:y|ied|ies)|into force|(?:will|would|shall) have to be|obliged to|"
     r"(?:is|are|be|been|was|were) (?:banned|prohibited|outlawed)|(?:will|would) ban)\b",
 )
 _MUST = re.compile(r"\b(?:must|shall|may only|only counts|limits?\b.*\bto)\b", re.I)
@@ -102,7 +107,8 @@ _HISTORICAL_ANCHOR = re.compile(
 _PAST = re.compile(
     r"\b(?:was|were|had|did|invoked|joined|invaded|declared|founded|opened|signed|set|won|lost|"
     r"raised|introduced|came|began|ended|happened|took|became|elected|fell|rose|cut|called|hit|"
-    r"broke|beat|paid|spent|sold|made|grew|gave|saw|built|got|went|ran|left|met|stole|sent|struck|\w+ed)\b",
+    r"broke|beat|paid|spent|sold|made|grew|gave|saw|built|got|went|ran|left|met|stole|sent|struck|caught|slept|kept|"
+    r"felt|heard|found|thought|brought|bought|taught|\w+ed)\b",
     re.I,
 )
 # "as the population ages", "as prices rise": a clause explaining an expected or reported change.
@@ -121,13 +127,13 @@ _CHANGE = re.compile(
 _FIRST_SINGULAR = re.compile(r"\b(?:I|my|me|myself|I'm|I've|I’m|I’ve)\b")
 _OPINION = re.compile(
     r"\b(?:nobody should|should stop|should have|should never|should not|shouldn't|ought|should work|deserves?|sad|wonderful|proud|beautiful|insult|naive|frankly|"
-    r"simply|without doubt|it is time|it's time|far too|too slow|dullest|deserving|painful|wrong|"
+    r"simply(?![^.]*\bbecause\b)|without doubt|it is time|it's time|far too|too slow|dullest|deserving|painful|wrong|"
     r"nobody should|cannot afford|really want|wants us to think|entirely preventable|foundation for|"
     r"is the future|are the future|a tax on|better than this|endless|heard these promises|"
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
     r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
-    r"least afford|ill afford|punishing|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
+    r"least afford|ill afford|punishing|scandal|worth fighting for|should be (?:a|an|forced|made)\b|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
     r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
     r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,

@@ -83,6 +83,20 @@ _PERFECT = re.compile(
 )
 
 
+def _today_is_an_event(text: str, start: int, end: int) -> bool:
+    """Whether ``today`` dates an event (``announced today``, ``will meet today``), not the present state."""
+    left = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind(".", 0, start))
+    after = end + 1 if text[end:end + 1] == "," else end  # "Today, we signed ...": the clause after the comma
+    rights = [i for i in (text.find(",", after), text.find(";", after), text.find(".", after)) if i >= 0]
+    clause = text[left + 1:start] + " " + text[end:min(rights) if rights else len(text)]
+    if _FUTURE.search(clause):
+        return True
+    return bool(re.search(r"\b(?:was|were|did|said|met|began|went|came|took|made|gave|won|lost|fell|rose|left|told|"
+                          r"struck|broke|held|sold|paid|spent|chose|wrote|spoke|\w+ed)\b", clause, re.I)
+                and not re.search(r"\b(?:has|have|is|are)\s+(?:\w+ed|said|done|made|seen|given|taken|been|become|written|spoken|told|shown)\b",
+                                  clause, re.I))
+
+
 def _local_tense(text: str, start: int) -> bool | None:
     """Tense fixed by the words right before a date, whatever the clause says.
 
@@ -192,6 +206,8 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
     if kind == "dayword":
         if m.group(1).lower() == "today" and re.search(r"(?:[\d£$€%]|percent|per cent)\S*\s+$", m.string[max(0, m.start() - 20):m.start()]):
             return None, None  # "to £186 today": today as "now", not a dated event
+        if m.group(1).lower() == "today" and not _today_is_an_event(m.string, m.start(), m.end()):
+            return None, None  # "Today this airport is full": the present state, not a dated event
         d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])
         return d.isoformat(), format_day(d)
     if kind == "weekday":

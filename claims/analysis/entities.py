@@ -44,7 +44,7 @@ _RATE = re.compile(
     r"(?P<per>capita|head|person|household|resident|inhabitant|pupil|patient|litre|liter|kilo|kilogram|"
     r"kilometre|mile|day|week|month|year|hour|night|(?:\d{1,3}(?:,\d{3})+|\d+)\s+[a-z]+)\b"
 )
-_NUMBER = re.compile(rf"(?<![\w.,/:])({_NUM})(?!\.\d|,\d){_SCALE}(?P<unit>°?[CF]\b|\s*(?:degrees|km|kilometres|kilometers|miles|kg|tonnes|tons|GW|MW|kWh|hours|minutes|seconds|weeks|days|months|years|decades)\b)?(?![\w/:])")
+_NUMBER = re.compile(rf"(?<![\w.,/:])({_NUM})(?!\.\d|,\d){_SCALE}(?P<unit>°?[CF]\b|\s*(?:mph|kph|km/h|mpg|dB|decibels|degrees|km|kilometres|kilometers|miles|kg|tonnes|tons|GW|MW|kWh|hours|minutes|seconds|weeks|days|months|years|decades)\b)?(?![\w/:])")
 _WORD_NUMBER = re.compile(
     r"\b(?:one|two|three|four|a) in (?:two|three|four|five|six|seven|eight|nine|ten|\d{1,3})\b(?![.,]\d)|\b(?:a|one|two) (?:third|quarter|half)s?\b|"
     r"\b(" + "|".join(w for w in _WORDNUM if w not in ("one", "half", "third", "quarter", "hundred", "thousand")) + r")\b"
@@ -139,6 +139,8 @@ def find_entities(
         text = m.group(0)[: m.start("unit") - m.start()] if unit else m.group(0)
         add("NUMBER", m.start(), m.end(), number_value(text), unit)
     for m in _WORD_NUMBER.finditer(sent):
+        if re.match(r"\s+o['’]clock", sent[m.end():]):
+            continue  # "seven o'clock" is a time of day
         unit = (m.group("unit") or "").strip() or None
         text = m.group(0)[: m.start("unit") - m.start()] if unit else m.group(0)
         add("NUMBER", m.start(), m.end(), number_value(text), unit)

@@ -90,6 +90,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     Securities Partners Capital Insurance Utilities Water Homes Housing Telecom Pharmaceuticals
     Charter Federation Institution Commissioner's Tribunal Inquiry Directorate Secretariat Regulator
     Watchdog Inspectorate Charity Charities Ombudsman Bureau Partnership Initiative Programme Project
+    Systems Technologies Industries Solutions Logistics Engineering Aerospace Dynamics Labs Laboratories
+    Enterprises Ventures Resources Airport Airports Against Action Campaign
     """.split()
 )
 
@@ -168,5 +170,5 @@ THAT_ONLY_VERBS: frozenset[str] = frozenset(
 CONNECTORS: tuple[str, ...] = (
     "But", "And", "However", "Meanwhile", "Still", "Yet", "So", "Moreover", "Furthermore",
     "Instead", "Indeed", "Nevertheless", "Nonetheless", "Frankly", "Also", "Then",
-    "In addition", "In fact", "Besides", "Finally", "Overall", "Similarly", "Likewise",
+    "In addition", "In fact", "Besides", "Finally", "Similarly", "Likewise",
 )

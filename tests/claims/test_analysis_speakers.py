@@ -279,3 +279,46 @@ def test_type_cues_from_the_sixth_blind_set():
     assert "historical" in _types("Hackers got into the payroll system on 4 March")
     assert "prediction" not in _types("Nobody could tell me where my son was")
     assert _types("A waiting room is no place to care for dying patients") == ["opinion"]
+
+
+def test_seventh_blind_set_frames_and_organisations():
+    a = _analyse("Orvel Dynamics, which employs 2,400 people at its yard in Cobham, said it expected to launch two ships.")[0]
+    assert a.speaker == "Orvel Dynamics" and a.claim == "Orvel Dynamics expected to launch two ships"
+    b = _analyse("Fenwick's, the region's third-largest bakery chain, said it had closed 12 shops.")[0]
+    assert b.speaker == "Fenwick's" and b.claim == "Fenwick's had closed 12 shops"
+    c = _analyse("Cargo volumes would double by 2035, up from 2 million tonnes in 2025, port director Elin Vasquez told "
+                 "a select committee on Monday.", PUBLISHED)[0]
+    assert c.speaker == "Elin Vasquez"
+    assert c.claim == "Cargo volumes would double by 2035, up from 2 million tonnes in 2025"
+    d = _analyse("Dilys Mawr, 72, chair of the tenants' group Save Ferry Row, said rents had doubled.")[0]
+    assert d.speaker == "Dilys Mawr"
+    e = _analyse("The campaign group Quiet Skies Alliance said the plan would add 9,000 flights.")[0]
+    assert e.speaker == "Quiet Skies Alliance"
+    f = _analyse("According to the ministry, the town spends 4 percent of its budget on parks, above the regional average.")[0]
+    assert f.speaker == "ministry" and f.claim.startswith("The town spends 4 percent")
+    g = _analyse("Wages rose 3 percent, the NSB's figures show.")[0]
+    assert g.speaker == "NSB"
+
+
+def test_today_is_dated_only_when_it_dates_an_event():
+    from datetime import date
+
+    pub = date(2026, 9, 15)
+    assert rewrite_dates("Today the harbour is full by noon", pub) == "Today the harbour is full by noon"
+    assert rewrite_dates("and today we have said so", pub) == "and today we have said so"
+    assert rewrite_dates("The strike began today", pub) == "The strike began on 15 September 2026"
+    assert rewrite_dates("Ministers will meet today in Vellora", pub) == "Ministers will meet on 15 September 2026 in Vellora"
+
+
+def test_type_cues_from_the_seventh_blind_set():
+    assert "comparison" in _types("Results were broadly in line with those of 2019")
+    assert "comparison" in _types("Its busiest day came on 2 August 1976")
+    assert "comparison" in _types("Cycling is the fastest-growing way to get to work")
+    assert "comparison" in _types("Pay rose 4 percent, above the overall inflation rate")
+    assert "causal" in _types("A poor harvest had pushed up the cost of olive oil")
+    assert "causal" in _types("The delays had left schools relying on old buses")
+    assert "quantity" in _analyse("The lorry was travelling at 58mph.")[0].types
+    assert "quantity" not in _analyse("The car park is full by seven o'clock.")[0].types
+    assert "rule" in _types("The speed limit on the bridge is 30mph")
+    assert _types("Small museums are worth fighting for") == ["opinion"]
+    assert "comparison" not in _types("Ministers will visit the worst-hit villages")
