@@ -29,7 +29,7 @@ _VERB = re.compile(
     r"took|takes|lives|live|feed|feeds|brings|bring|fell|accounts?|accounted|makes?|made|gets?|got|"
     r"sells?|sold|buys?|bought|pays?|paid|earns?|earned|owns?|owned|holds?|held|counts?|expects?|"
     r"plans?|says?|forecasts?|predicts?|reach|reaches|stands?|needs?|wants?|spreads?|waits?|"
-    r"generates?|supplies|ran|runs|saw|began|became|gave|went|came|told|left|led|brought|wrote|spoke|drove|"
+    r"generates?|supplies|ran|runs|sat|saw|began|became|gave|went|came|told|left|led|brought|wrote|spoke|drove|"
     r"knew|thought|felt|met|loses|\w+ed)\b"
 )
 _PAST = re.compile(r"\b(?:lost|won|spent|kept|took|made|got|sold|bought|paid|held|grew|cut|\w+ed)\b")
@@ -40,7 +40,7 @@ _EVENT = re.compile(
     r"|\bthe (pandemic|financial crisis|Cold War)\b"
 )
 _PERIOD = re.compile(
-    r"\b(?:in\s+)?(the\s+(?:year|12 months|twelve months|three months|quarter|six months)\s+to)\s+"
+    r"\b(?:in\s+|at\s+|by\s+)?(the\s+(?:year|12 months|twelve months|three months|quarter|six months)\s+to|the end of)\s+"
     r"((?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{4})|"
     r"\b((?i:since|between|in|during|from|by|until|over|after|before))\s+"
     r"((?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)?\s?"
@@ -74,6 +74,7 @@ def _strip_the(text: str) -> str:
 
 def _subject(claim: str) -> tuple[str, re.Match[str] | None]:
     claim = re.sub(r",\s+(?:which|who|whose|a|an|the)\b[^,]*,", lambda m: " " * len(m.group(0)), claim)
+    claim = re.sub(r",\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+(?:,\s+\d{1,3})?,", lambda m: " " * len(m.group(0)), claim)
     claim = re.sub(r"^(?:Under|According to|In|On|After|Before|During|Since|By|Once|When|If|Although|While|As|Because)\b[^,]*,\s+",
                    lambda m: " " * len(m.group(0)), claim)
     for m in _VERB.finditer(claim):
@@ -81,6 +82,11 @@ def _subject(claim: str) -> tuple[str, re.Match[str] | None]:
             continue
         rest = claim[m.end():]
         word = m.group(0).lower()
+        if word in ("speed", "seed", "breed", "greed", "deed", "weed", "steed") or m.group(0)[:1].isupper():
+            continue  # "speed limit", "Tomas Reed": not verbs
+        if word.endswith("ed") and re.search(r"\b(?:the|a|an|most|least|new|its|their|his|her|our|more|less|very|well|"
+                                              r"badly|poorly|fully|newly|recently|once|twice|heavily|highly|so)\s+$", claim[: m.start()], re.I):
+            continue  # "the most disadvantaged areas", "new armoured vehicle": an adjective
         if word not in _COPULA and re.match(r"\s+(?:have|has|had|are|were|is|was|will|would|could|can|may|might|must)\b", rest):
             continue  # "My mortgage costs have doubled": the noun before an auxiliary is not the verb
         if (_PAST.fullmatch(word) and re.match(r"\s+(?:by|for|from|under|on|to\s+(?:the|a|an|its|their|\w+s)\b)\b", rest)
@@ -134,7 +140,7 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     if m:
         return m.group("cmp"), None, None, m.start()
     m = re.search(
-        r"\b(?:the|its|their|his|her|our|my)\s+(?P<cmp>highest|largest|biggest|most|longest|fastest|lowest|smallest|least|fewest|shortest|best|worst|"
+        r"\b(?i:the|its|their|his|her|our|my)\s+(?P<cmp>highest|largest|biggest|most|longest|fastest|lowest|smallest|least|fewest|shortest|best|worst|"
         r"(?!(?:interest|harvest|protest|contest|request|forest|guest|honest|modest|earnest|rest|test|west|chest|quest)\b)[a-z]{2,}est)"
         r"\s+(?P<metric>(?:[\w’'-]+\s+){0,7}?[\w’'-]+?)?\s*(?:since|in|of|for|ever|by)\b",
         claim,
@@ -150,6 +156,18 @@ def _comparator(claim: str) -> tuple[str | None, str | None, str | None, int | N
     m = re.search(r"\bthe (?P<cmp>most|least)\s+(?!of\b|important\b|likely\b)[a-z]+(?:ed|ive|ible|able|ent|ant|ous|ic|al)\b", claim)
     if m:
         return m.group("cmp"), None, None, m.start()
+    m = re.search(r"\b(?i:the|its|their|his|her)\s+(?:(?P<least>lowest|smallest|slowest|shortest|poorest|cheapest)|busiest|heaviest|"
+                  r"earliest|wealthiest|richest|fastest|biggest|largest|highest|longest|best|worst|deadliest|costliest|hottest|"
+                  r"coldest|wettest|driest|warmest)\b", claim)
+    if m:
+        return ("least" if m.group("least") else "most"), None, None, m.start()
+    m = re.search(r"\bin line with\s+(?P<obj>(?:[^,;]|,(?=\d{3}\b))+)", claim)
+    if m:
+        return "equal", None, _OBJECT_END.split(m.group("obj"), maxsplit=1)[0], m.start()
+    m = re.search(r"\b(?!(?:other|rather|whether|further|never|under|over|after|number|water|order|later|ever|per)\b)"
+                  r"[a-z]{3,}er\s+than\s+(?P<obj>.+)$", claim)
+    if m:
+        return "more", None, _OBJECT_END.split(m.group("obj"), maxsplit=1)[0], m.start()
     m = re.search(r"\b(?:compared (?:with|to)|(?:well |far )?short of|(?:well |far )?above|(?:well |far )?below)\s+(?P<obj>(?:[^,;]|,(?=\d{3}\b))+)", claim)
     if m:
         obj = _OBJECT_END.split(m.group("obj"), maxsplit=1)[0]
@@ -209,11 +227,16 @@ def _value_noun(claim: str, value_text: str) -> str | None:
     if i < 0:
         return None
     rest = claim[i + len(value_text):]
+    whole = re.match(r"\s+of\s+(?:the|its|their|his|her|our)\s+[\d,]+\s+", rest)
+    if whole:  # "41 of its 212 leavers", "88 of the 540 vehicles"
+        rest = " " + rest[whole.end():]
     rest = re.sub(r"^\s+(?:of\s+)?(?:(?:the|their|its|his|her|our|all)\s+)?", " ", rest)
     words: list[str] = []
     for w in re.findall(r"[\w'’-]+|[^\w\s]", rest)[:6]:
         if not re.fullmatch(r"[a-z][\w'’-]*", w) or _STOP_NOUN.match(w):
             break
+        if words and re.fullmatch(r"out|off|away|back|\w+ing|\w+ed|paid|held|sold|made|taken", w):
+            break  # "swimmers paid", "children out", "drivers speeding": the verb after the noun
         words.append(w)
         if len(words) == 3:
             break

@@ -57,3 +57,18 @@ def test_levels_changes_metrics_and_relative_periods():
     p = _parts("The side finished fourth, their best league position since 2001.")
     assert p["comparator"] == "most"
     assert _parts("This is the coldest winter we have had to plan for in 30 years.")["comparator"] == "most"
+
+
+def test_adjectives_in_subjects_superlatives_and_metrics_after_wholes():
+    assert _parts("Pupils in the most deprived wards were 12 percent less likely to pass.")["subject"] == (
+        "Pupils in the most deprived wards")
+    assert _parts("The regional speed limit on mountain passes is 50mph.")["subject"] == (
+        "The regional speed limit on mountain passes")
+    assert _parts("Its busiest week came in July 2019, with 9,000 visitors.")["comparator"] == "most"
+    p = _parts("Attendance was broadly in line with that of 2019.")
+    assert p["comparator"] == "equal" and p["object"] == "that of 2019"
+    assert _parts("She said 17 of its 240 trainees had found jobs.")["metric"] == "trainees"
+    assert _parts("In 1990, 4,000 bathers paid to swim there.")["metric"] == "bathers"
+    p = _parts("The bus driver, Karl Fenn, 52, was fined £4,000.")
+    assert p["subject"] == "The bus driver" and p["value"] == "£4,000"
+    assert _parts("Only 30 of the 90 ferries had been repaired by the end of May 2026.")["period"] == "the end of May 2026"
