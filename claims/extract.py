@@ -67,8 +67,11 @@ def extract_batch(
             on_article(art, len(sents))
         if not sents:
             continue
+        wanted = {i for i, sc in enumerate(art_scores) if float(sc) >= cut}
+        if not wanted:
+            continue
         analyses = analyse_article(
-            art.text, sents, published=art.published, author=art.author, source=art.source
+            art.text, sents, published=art.published, author=art.author, source=art.source, only=wanted
         )
         for sent, score, analysis in zip(sents, art_scores, analyses, strict=True):
             if float(score) < cut:

@@ -13,6 +13,8 @@ pronouns and titles resolve across sentences.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import re
 from datetime import datetime
 
@@ -197,12 +199,15 @@ def analyse_article(
     published: datetime | None = None,
     author: str | None = None,
     source: str | None = None,
+    only: Collection[int] | None = None,
 ) -> list[SentenceAnalysis]:
     """One :class:`SentenceAnalysis` per sentence of ``text``, in order.
 
     ``author`` and ``source`` are accepted for symmetry with the article record;
     sentences without a quote or reported speech get attribution "none" and no
-    speaker (the publisher is recorded on the claim elsewhere).
+    speaker (the publisher is recorded on the claim elsewhere).  With ``only``, the
+    sentences whose index is not in it get the speaker only (flag ``not_analysed``):
+    the pipeline passes the indices that scored at or above the threshold.
     """
     del author, source
     work = text.translate(_WORK_TABLE)
@@ -242,6 +247,18 @@ def analyse_article(
                 flags.append("inferred_speaker")
             else:
                 flags.append("unknown_speaker")
+        if only is not None and i not in only:
+            # Not wanted (below the threshold): keep the speaker bookkeeping that later
+            # sentences lean on, skip normalization, entities, types and parts.
+            skipped = SentenceAnalysis(
+                claim=sent.text, attribution=frame.kind, speaker=speaker if frame.kind != "none" else None,
+                speaker_start=sp_s if frame.kind != "none" else None, speaker_end=sp_e if frame.kind != "none" else None,
+                flags=flags + ["not_analysed"],
+            )
+            if frame.kind == "quote":
+                last_quote, last_quote_person = skipped, person
+            results.append(skipped)
+            continue
         claim, plain, nflags = normalize_claim(
             text,
             work,

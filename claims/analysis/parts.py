@@ -58,12 +58,15 @@ def _find(original: str, sent_start: int, sent_end: int, text: str) -> tuple[int
     if not text:
         return None, None
     segment = original[sent_start:sent_end]
-    m = re.search(re.escape(text), segment, re.I)
-    if m:
-        return sent_start + m.start(), sent_start + m.end()
-    m = re.search(re.escape(text.split()[0]), segment, re.I)
-    if m:
-        return sent_start + m.start(), min(sent_end, sent_start + m.start() + len(text))
+    low = segment.lower()
+    if len(low) != len(segment):  # lower-casing changed the length (rare): offsets would drift
+        low = segment
+    i = low.find(text.lower())
+    if i >= 0:
+        return sent_start + i, sent_start + i + len(text)
+    i = low.find(text.split()[0].lower())
+    if i >= 0:
+        return sent_start + i, min(sent_end, sent_start + i + len(text))
     return sent_start, sent_end
 
 

@@ -271,8 +271,9 @@ class People:
         # Mentions of every single-token person and of surnames used alone.
         known = [m.start for m in self.mentions]
         for person in self.persons:
+            word = re.compile(rf"(?<![\w'-]){re.escape(person.surname)}(?![\w-])")  # once per person, not per sentence
             for s, e in spans:
-                for m in re.finditer(rf"(?<![\w'-]){re.escape(person.surname)}(?![\w-])", self.text[s:e]):
+                for m in word.finditer(self.text[s:e]):
                     start = s + m.start()
                     if any(x.start <= start < x.end for x in self.mentions):
                         continue

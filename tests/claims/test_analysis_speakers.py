@@ -322,3 +322,22 @@ def test_type_cues_from_the_seventh_blind_set():
     assert "rule" in _types("The speed limit on the bridge is 30mph")
     assert _types("Small museums are worth fighting for") == ["opinion"]
     assert "comparison" not in _types("Ministers will visit the worst-hit villages")
+
+
+def test_only_the_wanted_sentences_are_analysed_and_they_come_out_the_same():
+    from pathlib import Path
+
+    from claims.ingest import ingest_sources
+
+    root = Path(__file__).resolve().parents[2]
+    files = sorted(str(p) for p in (root / "tests/data/heldout").glob("*.json"))[:8]
+    for art in ingest_sources(files).articles:
+        sents = split_sentences(art.text)
+        wanted = set(range(0, len(sents), 2))
+        full = analyse_article(art.text, sents, published=art.published)
+        part = analyse_article(art.text, sents, published=art.published, only=wanted)
+        for i, (a, b) in enumerate(zip(full, part, strict=True)):
+            if i in wanted:
+                assert a == b, sents[i].text
+            else:
+                assert "not_analysed" in b.flags and b.parts == [] and b.speaker == (a.speaker if a.attribution != "none" else None)
