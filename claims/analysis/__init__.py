@@ -29,7 +29,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.8.0"
+EXTRACTOR_VERSION = "0.9.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -159,7 +159,7 @@ def _clean_group(phrase: str) -> str:
     phrase = phrase.replace("**", "").strip(" ,.")
     phrase = re.sub(r"^(?:a|an|the|A|An|The)\s+", "", phrase)
     m = re.match(
-        r"^(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates)\b.*?\s+"
+        r"^(?:\d{4}\s+|[a-z]+\s+)?(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates)\b.*?\s+"
         r"(?:by|from|published by)\s+(?:the\s+)?([A-Z].+)$",
         phrase,
     ) or re.match(

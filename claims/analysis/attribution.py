@@ -85,7 +85,7 @@ _SOURCE_WRAPPER = re.compile(
     r"(?:(?:published|released|compiled|collected|issued|gathered)\s+(?:(?:on|in|last|this|earlier)\s+[\w ]{1,20}?\s+)?)?(?:by|from|of)\s+)"
 )
 _SOURCE_TAIL = re.compile(
-    rf"\s+(?:on|in|this|last|earlier)\s+(?:(?:{'|'.join(WEEKDAYS)})|week|month|year|\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{4}}|\d{{4}}|(?:January|February|March|April|May|June|July|August|September|October|November|December))\b.*$"
+    rf"\s+(?:(?:published|released|issued)\s+)?(?:on|in|this|last|earlier)\s+(?:(?:{'|'.join(WEEKDAYS)})|week|month|year|\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{4}}|\d{{4}}|(?:January|February|March|April|May|June|July|August|September|October|November|December))\b.*$"
 )
 # "Wild bee numbers fell ..., figures from the Department for X (DX) show."
 _END_FIGURES = re.compile(
@@ -341,7 +341,7 @@ def _according_source(m: re.Match[str]) -> tuple[int, int]:
 
 def _reported_frame(sent: str, base: int) -> Frame:
     m = _ACCORDING_START.match(sent)
-    if m and m.group("app") and (_FINITE_VERB.search(m.group("app")) or not m.group("spk")[:1].isupper()):
+    if m and m.group("app") and _FINITE_VERB.search(m.group("app")):
         m = _ACCORDING_PLAIN.match(sent)  # "According to the ministry, the country spends ...": no appositive
     if m:
         return _reported(m, base, "content", "spk")

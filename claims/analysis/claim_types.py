@@ -38,9 +38,9 @@ _COMPARISON = re.compile(
     r"\b(?:twice|three times|four times|half)\s+as\b|\bdouble the\b|\b(?:down|up)\s+from\b|"
     r"\bcompared\s+(?:with|to)\b|\b(?:well |far )?(?:short of|ahead of|behind)\s+(?:the\s+|its\s+|their\s+)?[\w'’]+\s*(?:target|average|goal|forecast|record)|"
     r"\bthe\s+[a-z]+est\b(?:\s+[\w'’-]+){0,7}?\s+(?:since|ever|on record|in history|in (?:a|two|three|\d+) (?:decades?|years?|generations?))\b|\b(?:above|below)\s+(?:the\s+)?(?:average|target|national)\b|"
-    r"\bfrom\s+[£$€]?[\d.,]+\s*(?:percent|%|\w+)?\s+to\s+[£$€]?[\d.,]+|"
+    r"\bfrom\s+[£$€]?[\d.,]+\s*(?:percent|%|\w+)?(?:\s+[a-z]+){0,2}\s+to\s+[£$€]?[\d.,]+|"
     r"\bto\s+[£$€]?[\d.,]+\s*(?:million|billion|bn|m|percent|%)?(?:\s+(?:a|per)\s+\w+)?,?\s+from\s+[£$€]?[\d.,]+|"
-    r",\s+against\s+(?:about\s+|around\s+|just\s+|(?:a|the)\s+(?:national\s+|government\s+|official\s+)?(?:target|average|goal|benchmark)\s+of\s+)?[£$€]?\d|"
+    r",\s+against\s+(?:about\s+|around\s+|just\s+|(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:target|average|goal|benchmark|budget|pot|total|fund|limit)\s+of\s+)?[£$€]?\d|"
     r"\bthe (?:highest|lowest|largest|longest|fastest|most|least|biggest|smallest)(?:\s+[\w-]+){0,3}\s+(?:on record|ever)\b|"
     r"\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))(?:-[a-z]+est|\s+(?:largest|biggest|busiest|highest|lowest|most|least|best|worst|smallest|fastest|oldest|richest|poorest|longest|strongest))\b|"
     r"\b(?:than any|than the|than in)\b|\bfor the first time\b|\bthe first (?:fall|rise|time)\b|"
@@ -68,6 +68,10 @@ _COMPARISON = re.compile(
     re.I,
 )
 _LIMIT = re.compile(r"(?:no |not )?(?:more|less|fewer)\s+than", re.I)
+# "I would have gone back", "I thought my son would too", "how we would pay": not forecasts.
+_NOT_A_FORECAST = re.compile(
+    r"\bwould(?:n't| not)? have\s+(?!to\b)\w+|\b(?:thought|knew|hoped|wondered|feared)\b[^,.;]{0,40}?\bwould\b|"
+    r"\b(?:how|whether|what|where)\s+(?:\w+\s+){1,3}?would\b", re.I)
 _NO_PLANS = re.compile(r"\b(?:no|not any|never had any)\s+plans?\s+to\b", re.I)
 _EVALUATIVE = re.compile(
     r"\b(?:dullest|most beautiful|more deserving|most deserving|better than anyone|worst of|"
@@ -82,14 +86,17 @@ _CAUSAL = re.compile(
     r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering|costing|saving)|"
     r"(?:will|would|could|may|might)\s+lead\s+(?:[\w'’-]+\s+){0,4}?to|meant that|, wiping|"
     r"(?:would|will|could)\s+(?:destroy|damage|harm|kill|wipe out|devastate)|(?:collapsed|failed|ended)\s+after|"
-    r"(?:pushed|driven|forced)\s+(?:up|down)|left\s+(?:[\w'’-]+\s+){1,4}?(?:relying|struggling|waiting|unable|exposed|short)\b|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked)\b",
+    r"(?:pushed|driven|forced)\s+(?:up|down)|(?:pushed|forced|driven|drove)\s+(?:[\w'’-]+\s+){1,3}?(?:north|south|east|west|away|towards)\b|"
+    r"fined\s+(?:[£$€]?[\w.,'’-]+\s+){1,4}?for\b|left\s+(?:[\w'’-]+\s+){1,4}?(?:relying|struggling|waiting|unable|exposed|short)\b|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked(?!\s+out))\b",
     re.I,
 )
 _PREDICTION = re.compile(
     r"\b(?:will|won't|going to|(?:is|are)\s+(?:expected|set|due|scheduled|likely|forecast)\s+to|(?:was|were)\s+(?:un)?likely\s+to|"
     r"expects?|expected|plans? to|planned|predicted|predicts?|forecasts?|(?:is|are) due|would|"
     r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|(?<!who )(?<!which )(?<!nobody )(?<!no one )could(?!\s+not\b|n't\b|n’t\b|\s+(?:least|ill|barely|hardly) afford\b)|"
-    r"should\s+(?:return|fall|rise|reach|ease|grow|recover|increase|decrease|drop|improve|be back))\b",
+    r"should\s+(?:return|fall|rise|reach|ease|grow|recover|increase|decrease|drop|improve|be back)|"
+    r"(?:may|might)\s+(?:be|not|no longer|soon|have to|become|face|lose|close|run out|need)|"
+    r"(?:runs|starts|begins|opens|kicks off|takes place)\s+(?:from|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.I,
 )
 _RULE = re.compile(
@@ -133,7 +140,7 @@ _OPINION = re.compile(
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
     r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
-    r"least afford|ill afford|punishing|scandal|worth fighting for|should be (?:a|an|forced|made)\b|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
+    r"least afford|ill afford|punishing|punish|betrayal|scandal|worth fighting for|should be (?:a|an|forced|made)\b|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
     r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
     r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,
@@ -173,7 +180,7 @@ def classify(
             types.add("comparison")
     if _CAUSAL.search(claim) or ((_EXPLAINING_AS.search(claim) or _SHIFTING_AS.search(claim)) and _CHANGE.search(claim)):
         types.add("causal")
-    if _PREDICTION.search(_NO_PLANS.sub("", claim)) and not re.search(r"\bhad expected\b", claim):
+    if _PREDICTION.search(_NOT_A_FORECAST.sub("", _NO_PLANS.sub("", claim))) and not re.search(r"\bhad expected\b", claim):
         types.add("prediction")
     if (_RULE.search(claim) or (_MUST.search(claim) and re.search(r"\b(?:Under|law|rules?|required)\b", sentence))
             or re.match(r"\s*Under (?:the |its |their )?[A-Z]", sentence)):

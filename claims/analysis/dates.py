@@ -28,7 +28,8 @@ _NUMWORD = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 
 _FUTURE = re.compile(
     r"\b(will|won't|shall|going to|expected to|expects?|set to|plans? to|due (?:on|in|to)|"
-    r"scheduled|upcoming|would|predicts?|predicted|forecasts?|likely|aims? to|intends? to)\b",
+    r"scheduled|upcoming|would|predicts?|predicted|forecasts?|likely|aims? to|intends? to|"
+    r"(?:runs|starts|begins|opens|kicks off|takes place|resumes)\s+(?:from|on|this|next))\b",
     re.I,
 )
 
@@ -282,7 +283,25 @@ def find_dates(text: str, published: datetime | date | None = None, *, future: b
                 value = _absolute_value(kind, m)
             taken.append((m.start(), m.end()))
             found.append(DateMatch(m.start(), m.end(), m.group(0), value, None))
-    return sorted(found, key=lambda d: d.start)
+    found.sort(key=lambda d: d.start)
+    _order_ranges(text, found)
+    return found
+
+
+def _order_ranges(text: str, found: list[DateMatch]) -> None:
+    """``from Friday to Monday``: the end of a weekday range is the first such day after its start."""
+    for a, b in zip(found, found[1:]):
+        if not (a.value and b.value and len(a.value) == 10 and len(b.value) == 10):
+            continue
+        if a.text not in WEEKDAYS or b.text not in WEEKDAYS:
+            continue
+        if not re.fullmatch(r"\s*(?:to|until|till|-|–|and)\s*", text[a.end:b.start]):
+            continue
+        start = date.fromisoformat(a.value)
+        end = start + timedelta(days=(WEEKDAYS.index(b.text) - start.weekday()) % 7 or 7)
+        b.value = end.isoformat()
+        if b.replacement is not None:
+            b.replacement = format_day(end)
 
 
 _PREPOSITIONS = ("since", "until", "till", "from", "by", "before", "after", "to", "of", "in", "between", "and", "through")

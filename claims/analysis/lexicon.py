@@ -137,6 +137,7 @@ NOT_NAME_WORDS: frozenset[str] = frozenset(
     Voters Fishermen Forecasters Hospitals Whoever Frankly Also Then Now Still Last Next Earlier Later
     Today Yesterday Tomorrow Here There Mrs Mr Ms Dr Prof Professor Watch Read More See Kenyan
     Swedish Ethiopian Finnish Estonian German French British American Russian Ukrainian European
+    Christmas Easter Ramadan Diwali Hanukkah Eid Passover Whitsun Hogmanay Halloween
     """.split()
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS)
 
@@ -153,7 +154,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "show", "shows", "emphasised", "emphasized", "highlighted that", "believes", "believe",
     "thinks", "think", "hopes", "fears", "feared", "alleged", "alleges", "accused", "contended",
     "replies", "responds", "responded", "retorts", "retorted", "recalls", "counters", "concedes",
-    "reminded", "assured", "informed", "advised",
+    "reminded", "assured", "informed", "advised", "projected", "projects", "calculated", "calculates",
 )
 # Verbs that only report speech when followed by "that" (or a quote).
 THAT_ONLY_VERBS: frozenset[str] = frozenset(
@@ -162,7 +163,8 @@ THAT_ONLY_VERBS: frozenset[str] = frozenset(
      "confirmed", "confirms", "revealed", "reveals", "acknowledged", "acknowledges", "states",
      "stated", "declared", "declares", "suggested", "suggests", "maintained", "maintains",
      "alleged", "alleges", "accused", "recalled", "replies", "responds", "responded", "recalls",
-     "counters", "concedes", "reminded", "assured", "informed", "advised", "observed", "remarked", "replied", "asked",
+     "counters", "concedes", "reminded", "assured", "informed", "advised", "projected", "projects",
+     "calculated", "calculates", "observed", "remarked", "replied", "asked",
      "asks", "continued", "countered", "concluded", "contended", "denied", "denies", "admitted",
      "admits", "announced", "announces", "explained", "explains", "predicted", "predicts"}
 )

@@ -48,6 +48,8 @@ _IRREGULAR_PAST = {
     "built", "dealt", "dug", "fed", "fled", "held", "knelt", "lent", "sold", "sought", "split", "spread", "stuck", "stung", "swept", "tore",
     "used",
 }
+_MODALS = {"will", "would", "can", "could", "should", "must", "may", "might", "shall", "won't", "can't", "couldn't",
+           "wouldn't", "shouldn't"}
 _AGREE = {"have": "has", "am": "is", "are": "is", "were": "was", "do": "does", "'ve": "has", "'m": "is"}
 
 
@@ -139,8 +141,11 @@ def _swap_first_person(claim: str, speaker: Person | None, flags: list[str]) -> 
         word = rest.split(" ", 1)[0].lower()
         if word in _AGREE:
             return f"{speaker.name} {_agree_singular(rest)}"
-        if word in _IRREGULAR_PAST or word.endswith("ed"):
-            return f"{speaker.name} {rest}"
+        if word in _IRREGULAR_PAST or word.endswith("ed") or word in _MODALS:
+            return f"{speaker.name} {rest}"  # past tense and modals do not change with the person
+        adverb = re.match(r"(?:first|never|always|still|just|also|only|once|often|already|really|even)\s+(\S+)", rest)
+        if adverb and (adverb.group(1).lower() in _IRREGULAR_PAST or adverb.group(1).lower().endswith("ed")):
+            return f"{speaker.name} {rest}"  # "I first came here": an adverb before a past verb
         flags.append(UNCERTAIN)
     return claim
 

@@ -341,3 +341,39 @@ def test_only_the_wanted_sentences_are_analysed_and_they_come_out_the_same():
                 assert a == b, sents[i].text
             else:
                 assert "not_analysed" in b.flags and b.parts == [] and b.speaker == (a.speaker if a.attribution != "none" else None)
+
+
+def test_eighth_blind_set_frames_first_person_and_dates():
+    a = _analyse("Lakes were polluted 212 times last year, according to the annual report of the Inland Waters "
+                 "Agency (IWA) published on Tuesday.", PUBLISHED)[0]
+    assert a.speaker == "Inland Waters Agency"
+    assert a.claim == "Lakes were polluted 212 times in 2025"
+    b = _analyse("The NPI projected that the number of carers would reach 9 million by 2040.")[0]
+    assert b.speaker == "NPI" and b.claim == "The number of carers would reach 9 million by 2040"
+    c = _analyse("A 2024 study by Verrow University found that every £1 spent on parks returned £3.")[0]
+    assert c.speaker == "Verrow University"
+    text = ("Festival founder Rhian Castell has run the event since 1996. "
+            '"I first came here as a teenager selling tea," Castell said. '
+            '"I will not be hurried into retiring," she said. '
+            '"I took my mother to the first one, and at Christmas I took my grandson," she said.')
+    res = _analyse(text)
+    assert res[1].claim == "Rhian Castell first came here as a teenager selling tea"
+    assert res[2].claim == "Rhian Castell will not be hurried into retiring"
+    assert res[3].speaker == "Rhian Castell"
+    d = _analyse("According to the Rail Alliance, a body representing train operators, fares have risen 9 percent.")[0]
+    assert d.speaker == "Rail Alliance" and d.claim == "Fares have risen 9 percent"
+    tuesday = datetime(2026, 7, 21, tzinfo=UTC)
+    assert rewrite_dates("This year's fair runs from Friday to Monday", tuesday) == (
+        "This year's fair runs from 24 July 2026 to 27 July 2026")
+
+
+def test_type_cues_from_the_eighth_blind_set():
+    assert "prediction" in _types("If fishing continues, there may be no cod left by 2035")
+    assert "causal" in _types("Warmer seas had pushed the shoals north")
+    assert "causal" in _types("The firm would be fined £2 million for failing to report leaks")
+    assert "comparison" in _types("The number of carers would grow from 5.1 million today to 6 million by 2040")
+    assert "comparison" in _types("Bids totalled £80 million, against a budget of £20 million")
+    assert "prediction" not in _types("I would have stayed if they had asked me")
+    assert "prediction" not in _types("I thought my daughter would follow me onto the boats")
+    assert "prediction" in _types("Homes built after 2030 would have to be fitted with solar panels")
+    assert "causal" not in _types("The subsidy worked out at £4 a ticket")
