@@ -29,7 +29,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.9.0"
+EXTRACTOR_VERSION = "0.10.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -118,11 +118,14 @@ def _organisation_named(text: str, person: Person, start: int | None) -> bool:
     """A one-word "person" introduced by an organisation noun (``Online retailer Parcelly``) is an organisation."""
     if person.name != person.surname or person.gender is not None or start is None:
         return False
-    first = person.first_start
-    after = text[first + len(person.name):first + len(person.name) + 80]
-    return bool(_ORG_DESCRIPTOR.search(text[max(0, first - 30):first]) or _ORG_DESCRIPTOR.search(text[max(0, start - 30):start])
+    for m in re.finditer(rf"(?<![\w'’-]){re.escape(person.name)}(?![\w-])", text):
+        first = m.start()
+        after = text[m.end():m.end() + 80]
+        if (_ORG_DESCRIPTOR.search(text[max(0, first - 30):first])
                 or re.match(r"(?:['’]s)?,\s+(?:the|a|an)\s+[^,]*\b(?:chain|company|firm|group|retailer|supermarket|bank|airline|"
-                            r"operator|insurer|maker|manufacturer|lender|charity|provider|platform)\b", after))
+                            r"operator|insurer|maker|manufacturer|lender|charity|provider|platform)\b", after)):
+            return True
+    return False
 
 
 def _group_subject(original: str, s: int | None, e: int | None) -> str | None:
@@ -170,7 +173,12 @@ def _clean_group(phrase: str) -> str:
     if m:
         phrase = m.group(1)
     phrase = re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
-    phrase = re.sub(r"['’]s\s+(?:latest\s+|new\s+|own\s+|official\s+)?(?:figures|data|statistics|report|survey|analysis|estimates|research)$", "", phrase)
+    # "the HSD figures", "the NSB's figures": the named source (not "official figures" or "the pilot report")
+    wrapped = re.match(r"^(?:(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and))*?)|(?P<owner>[\w&.-]+(?:\s+[\w&.-]+)?)(?=['’]s))"
+                       r"(?:['’]s)?\s+(?:latest\s+|new\s+|own\s+|official\s+)?(?:figures|data|statistics|report|survey|analysis|estimates|research)$",
+                       phrase)
+    if wrapped:
+        phrase = re.sub(r"['’]s$", "", wrapped.group("name") or wrapped.group("owner"))
     return _strip_descriptor(phrase)
 
 
@@ -225,8 +233,12 @@ def analyse_article(
         body_start, frame = starts[i], frames[i]
         speaker, person, sp_s, sp_e = _speaker_of(frame, people, text)
         if person is None and speaker and frame.kind != "none":
-            # "The official said ..." after "A senior official ... said": the same unnamed speaker.
-            speaker = _earlier_group(frame.speaker_text or "", speaker, group_speakers)
+            # "The official said ..." after "A senior official ... said": the same unnamed speaker;
+            # "..., it said." after "the directorate said": the organisation that spoke last.
+            if re.fullmatch(r"\s*[Ii]t\s*", frame.speaker_text or "") and group_speakers:
+                speaker = group_speakers[-1]
+            else:
+                speaker = _earlier_group(frame.speaker_text or "", speaker, group_speakers)
             group_speakers.append(speaker)
         flags: list[str] = []
         closing = _closing_frame(frame, i, sentences, frames, quotes) if frame.kind == "quote" and frame.continuation else None

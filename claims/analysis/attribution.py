@@ -81,11 +81,17 @@ _OWN_FIGURES = re.compile(
 # "figures published by X", "a report from X", "data released by X" inside "according to ...".
 _SOURCE_WRAPPER = re.compile(
     r"(?i:(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|official|provisional|recent|annual|quarterly|monthly)\s+)*"
-    r"(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records)\s+"
+    r"(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records|census|count|audit|inspection)\s+"
     r"(?:(?:published|released|compiled|collected|issued|gathered)\s+(?:(?:on|in|last|this|earlier)\s+[\w ]{1,20}?\s+)?)?(?:by|from|of)\s+)"
 )
 _SOURCE_TAIL = re.compile(
     rf"\s+(?:(?:published|released|issued)\s+)?(?:on|in|this|last|earlier)\s+(?:(?:{'|'.join(WEEKDAYS)})|week|month|year|\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{4}}|\d{{4}}|(?:January|February|March|April|May|June|July|August|September|October|November|December))\b.*$"
+)
+# "..., the administrators, Calder Ross Restructuring, said on Monday."
+_END_NAMED_GROUP = re.compile(
+    r"^(?P<content>.+),\s+the\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<spk>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}),\s+"
+    r"(?:said|says|told\s+[\w'’ ]+?|added|announced|confirmed|warned)(?:\s+(?:on|in|at|last|this|earlier)\b[^,.]*)?\s*[.!?]?$",
+    re.S,
 )
 # "Wild bee numbers fell ..., figures from the Department for X (DX) show."
 _END_FIGURES = re.compile(
@@ -103,8 +109,8 @@ _AND_SAID = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
     r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z])|"
     r"(?:The|A|An|Its|Their)\s+[a-z]+(?:\s+[a-z]+)??|"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+"
-    r"(?:[a-z]+ed|[a-z]+s)\b[^;]{1,120}?\s+and\s+(?P<verb>said|says|claimed|argued|insisted|warned|added|stressed)"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)(?:,\s+\d{1,3},)?\s+"
+    r"(?:[a-z]+ed|[a-z]+s)\b[^;]{1,120}?\s+(?:and|but)\s+(?P<verb>said|says|claimed|argued|insisted|warned|added|stressed)"
     r"\s+(?:that\s+)?(?P<content>[^\"“]+?)\s*[.!?]?$",
     re.S,
 )
@@ -351,7 +357,7 @@ def _reported_frame(sent: str, base: int) -> Frame:
         if len(m.string[s:e].split()) <= 10:
             cs, ce = _trim(sent, *m.span("content"))
             return Frame("reported", sent[s:e], base + s, base + e, [(base + cs, base + ce)])
-    m = _END_FIGURES.match(sent)
+    m = _END_FIGURES.match(sent) or _END_NAMED_GROUP.match(sent)
     if m:
         return _reported(m, base, "content", "spk")
     m = _PARENTHETICAL.match(sent)

@@ -86,14 +86,15 @@ _CAUSAL = re.compile(
     r",\s+(?:squeezing|pushing|driving|forcing|prompting|causing|fuelling|fueling|sending|hurting|triggering|costing|saving)|"
     r"(?:will|would|could|may|might)\s+lead\s+(?:[\w'’-]+\s+){0,4}?to|meant that|, wiping|"
     r"(?:would|will|could)\s+(?:destroy|damage|harm|kill|wipe out|devastate)|(?:collapsed|failed|ended)\s+after|"
-    r"(?:pushed|driven|forced)\s+(?:up|down)|(?:pushed|forced|driven|drove)\s+(?:[\w'’-]+\s+){1,3}?(?:north|south|east|west|away|towards)\b|"
+    r"(?:pushed|driven|forced)\s+(?:up|down)|(?:pushed|forced|driven|drove)\s+(?:[\w'’-]+\s+){1,3}?(?:north|south|east|west|away|towards|deeper|further)\b|"
+    r"drag(?:s|ged)?\s+(?:[\w'’-]+\s+){1,3}?(?:down|up)\b|"
     r"fined\s+(?:[£$€]?[\w.,'’-]+\s+){1,4}?for\b|left\s+(?:[\w'’-]+\s+){1,4}?(?:relying|struggling|waiting|unable|exposed|short)\b|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked(?!\s+out))\b",
     re.I,
 )
 _PREDICTION = re.compile(
     r"\b(?:will|won't|going to|(?:is|are)\s+(?:expected|set|due|scheduled|likely|forecast)\s+to|(?:was|were)\s+(?:un)?likely\s+to|"
     r"expects?|expected|plans? to|planned|predicted|predicts?|forecasts?|(?:is|are) due|would|"
-    r"next (?:year|month|week|season)|by (?:the end of )?20[2-9]\d|in 20[3-9]\d|(?<!who )(?<!which )(?<!nobody )(?<!no one )could(?!\s+not\b|n't\b|n’t\b|\s+(?:least|ill|barely|hardly) afford\b)|"
+    r"next (?:year|month|week|season)(?!['’]s)|by (?:the end of )?20[2-9]\d|['’]ll|in 20[3-9]\d|(?<!who )(?<!which )(?<!nobody )(?<!no one )could(?!\s+not\b|n't\b|n’t\b|\s+(?:least|ill|barely|hardly) afford\b)|"
     r"should\s+(?:return|fall|rise|reach|ease|grow|recover|increase|decrease|drop|improve|be back)|"
     r"(?:may|might)\s+(?:be|not|no longer|soon|have to|become|face|lose|close|run out|need)|"
     r"(?:runs|starts|begins|opens|kicks off|takes place)\s+(?:from|on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -102,7 +103,7 @@ _PREDICTION = re.compile(
 _RULE = re.compile(
     r"\b(?:Act|law|laws|legal|legally|illegal|treaty|Treaty|charter|constitution|regulations?|"
     r"Regulations|rules?|Rules|mandate|clause|statute|legislation|binding|required|requires|"
-    r"Article \d+|must by law|entitled to|speed limit|planning permission|limits (?:it|them)|Standards|Code|Directive|Convention|Guidelines|moratorium|ratif(?:y|ied|ies)|into force|(?:will|would|shall) have to be|obliged to|"
+    r"Article \d+|must by law|entitled to|banned|speed limit|planning permission|limits (?:it|them)|Standards|Code|Directive|Convention|Guidelines|moratorium|ratif(?:y|ied|ies)|into force|(?:will|would|shall) have to be|obliged to|"
     r"(?:is|are|be|been|was|were) (?:banned|prohibited|outlawed)|(?:will|would) ban)\b",
 )
 _MUST = re.compile(r"\b(?:must|shall|may only|only counts|limits?\b.*\bto)\b", re.I)
@@ -140,7 +141,7 @@ _OPINION = re.compile(
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
     r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
-    r"least afford|ill afford|punishing|punish|betrayal|scandal|worth fighting for|should be (?:a|an|forced|made)\b|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
+    r"least afford|ill afford|punishing|punish|betrayal|breaks? my heart|heartbreaking|not a plan|should be \w+ing\b|scandal|worth fighting for|should be (?:a|an|forced|made)\b|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
     r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
     r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,
@@ -182,8 +183,11 @@ def classify(
         types.add("causal")
     if _PREDICTION.search(_NOT_A_FORECAST.sub("", _NO_PLANS.sub("", claim))) and not re.search(r"\bhad expected\b", claim):
         types.add("prediction")
+    if "prediction" in types and re.match(r"\s*Under (?:the |its |their )?(?:[a-z]+\s+){0,2}[A-Z]", sentence) \
+            and not _PREDICTION.search(re.sub(r"\bshould\s+\w+", "", claim)):
+        types.discard("prediction")  # "Under the Fire Cover Standard, the first engine should reach ...": a duty
     if (_RULE.search(claim) or (_MUST.search(claim) and re.search(r"\b(?:Under|law|rules?|required)\b", sentence))
-            or re.match(r"\s*Under (?:the |its |their )?[A-Z]", sentence)):
+            or re.match(r"\s*Under (?:the |its |their )?(?:[a-z]+\s+){0,2}[A-Z]", sentence)):
         types.add("rule")
     if _HISTORICAL_ANCHOR.search(claim) and _PAST.search(claim) and "prediction" not in types:
         types.add("historical")

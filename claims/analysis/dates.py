@@ -42,6 +42,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mabbr", re.compile(rf"\b({_MONTH_ABBR})\. (\d{{1,2}})(?:, (\d{{4}}))?\b")),
     ("nine11", re.compile(r"(?<![\w/])9/11\b")),
     ("decade", re.compile(r"\b(?:the )?((?:1[89]|20)\d0)s\b")),
+    ("rel_month", re.compile(rf"\b(next|last|this) ({_MONTH_RE})\b(?! \d)", re.I)),
     ("rel_week", re.compile(r"\b(?:(earlier|later) )?(this|last|next) (week|month|year)\b(?!['’]s)", re.I)),
     ("ago", re.compile(r"(?<![\d,.])\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4}) (years?|months?|weeks?|days?) ago\b", re.I)),
     ("dayword", re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)),
@@ -190,6 +191,15 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=delta)
         words = f"the week of {format_day(monday)}"
         return monday.isoformat(), f"{prefix}{words}" if edge else words
+    if kind == "rel_month":
+        which, mo = m.group(1).lower(), _month_index(m.group(2).capitalize())
+        if which == "next":  # the first such month after the publication month
+            y = pub.year + (1 if mo <= pub.month else 0)
+        elif which == "last":  # the latest such month before the publication month
+            y = pub.year - (1 if mo >= pub.month else 0)
+        else:
+            y = pub.year
+        return f"{y:04d}-{mo:02d}", f"{MONTHS[mo - 1]} {y}"
     if kind == "ago":
         raw = m.group(1).lower()
         n = _NUMWORD.get(raw) or int(raw)
@@ -220,7 +230,7 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         return d.isoformat(), format_day(d)
     if kind == "month":
         clause = re.split(r"[,;.!?]", m.string[:m.start()])[-1]
-        if re.search(r"\b(?:never|ever|every|usually|always|normally|often|rarely|each)\b", clause, re.I):
+        if re.search(r"\b(?:never|ever|every|usually|always|normally|often|rarely|each|anyone|anybody|annually)\b", clause, re.I):
             return None, None  # "I have never seen hail in July": a month in general, not a dated one
         mo = _month_index(m.group(1))
         y = _pick_year(pub, mo, 15 if future is None else (1 if future else 28), future)
@@ -274,7 +284,7 @@ def find_dates(text: str, published: datetime | date | None = None, *, future: b
                 continue
             if kind == "mabbr":
                 value = None
-            elif kind in ("rel_week", "ago", "dayword", "weekday", "month", "dm", "md"):
+            elif kind in ("rel_month", "rel_week", "ago", "dayword", "weekday", "month", "dm", "md"):
                 value, repl = _resolve_relative(kind, m, pub, _clause_future(text, m.start(), m.end(), future))
                 taken.append((m.start(), m.end()))
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value, repl))
@@ -326,10 +336,13 @@ def rewrite_dates(text: str, published: datetime | date | None, *, future: bool 
         prev_word = re.search(r"(\w+)\s*$", before)
         prev = prev_word.group(1).lower() if prev_word else ""
         relative_phrase = re.match(r"(?i)(?:earlier |later )?(?:this|last|next) |\w+ \w+ ago|yesterday|today|tomorrow", d.text)
+        in_range = prev == "and" and re.search(r"\bbetween\b", text[max(0, d.start - 40):d.start])
+        if prev == "and" and not in_range:
+            prev = ""  # "and this year I found three": "and" is not a preposition here
         if relative_phrase and not repl.startswith(("earlier", "later")):
             if re.fullmatch(r"\d{4}|[A-Z][a-z]+ \d{4}|the week of .*", repl) and prev not in _PREPOSITIONS:
                 repl = "in " + repl
-            elif re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", repl) and (prev not in _PREPOSITIONS + ("on",) or prev == "and"):
+            elif re.fullmatch(r"\d{1,2} [A-Z][a-z]+ \d{4}", repl) and prev not in _PREPOSITIONS + ("on",):
                 repl = "on " + repl
         out.append(before)
         out.append(repl)

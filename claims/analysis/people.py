@@ -205,7 +205,9 @@ class People:
             return False
         if re.search(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+$", before):
             return True
-        if re.match(rf"\s*(?:,\s*(?:who|a|an|the|aged)\b|,\s*\d{{1,3}},|\s+(?:{_SPEECH_ALT})\b)", after):
+        if re.match(rf"\s*(?:,\s*(?:who|whose|a|an|the|aged)\b|,\s*\d{{1,3}},|\s+(?:{_SPEECH_ALT})\b)", after):
+            return True
+        if re.match(rf",[^,]{{1,90}},\s+(?:{_SPEECH_ALT})\b", self.text[end:e]):  # "X Y, regional secretary of Z, said"
             return True
         if re.search(rf"\b(?:{_SPEECH_ALT})\s+$", before):
             return True
@@ -341,15 +343,21 @@ class People:
 
     # -- lookup -------------------------------------------------------------------
     def named_in(self, start: int, end: int) -> Mention | None:
-        """The first name/surname mention inside ``start:end``."""
-        for m in self.mentions:
-            if start <= m.start and m.end <= end:
+        """The first name/surname mention inside ``start:end``, preferring a full name that is not
+        a possessive ("Brightlearn's founder, Jarrah Wolstenholme" names Wolstenholme)."""
+        inside = [m for m in self.mentions if start <= m.start and m.end <= end]
+        for m in inside:
+            if m.kind == "name" and not self.text.startswith(("'s", "’s"), m.end):
                 return m
-        return None
+        return inside[0] if inside else None
 
     def resolve_pronoun(self, pronoun: str, pos: int, *, learn: bool = True) -> Person | None:
         """The person a third-person pronoun at ``pos`` refers to (most recent subject that fits)."""
         earlier = [m for m in self.mentions if m.end <= pos and not m.in_quote]
+        # A one-word name of unknown gender ("Brightlearn said") is often an organisation:
+        # it is a candidate only when no full name fits.
+        if any(m.person.name != m.person.surname and m.person.fits(pronoun) for m in earlier):
+            earlier = [m for m in earlier if not (m.person.name == m.person.surname and m.person.gender is None)]
         fallback: Person | None = None
         for m in reversed(earlier[-12:]):
             if not m.person.fits(pronoun):

@@ -377,3 +377,47 @@ def test_type_cues_from_the_eighth_blind_set():
     assert "prediction" not in _types("I thought my daughter would follow me onto the boats")
     assert "prediction" in _types("Homes built after 2030 would have to be fitted with solar panels")
     assert "causal" not in _types("The subsidy worked out at £4 a ticket")
+
+
+def test_ninth_blind_set_speakers():
+    text = ("Turnout was 31 percent, the lowest since 2004, the county's elections office said. "
+            "Postal votes made up 40 percent of ballots, it said.")
+    assert _analyse(text)[1].speaker == "county's elections office"
+    b = _analyse("Haldane, 52, thanked the returning officer but said the count had been too slow.")[0]
+    assert b.attribution == "reported" and b.claim == "The count had been too slow"
+    c = _analyse("Sales fell 8 percent, the HSO figures show.")[0]
+    assert c.speaker == "HSO"
+    d = _analyse("Kettles & Co will close 12 of its 40 shops, the administrators, Marlow Finch Partners, said on Monday.")[0]
+    assert d.speaker == "Marlow Finch Partners" and d.claim == "Kettles & Co will close 12 of its 40 shops"
+    e = _analyse("Puffin numbers have halved since 2001, according to the census by the Isles Bird Trust.")[0]
+    assert e.speaker == "Isles Bird Trust"
+    text = ("Tessa Morland, whose mother died in the flood, said help took six hours to arrive. "
+            "Chief Officer Dana Pell said crews were stretched. "
+            '"I watched the water rise and nobody came," she said.')
+    assert _analyse(text)[2].speaker == "Dana Pell"  # the latest woman named as a subject
+    text = ("Owain Breck, regional secretary of the Crew Union, said 90 posts had gone. "
+            '"Every empty seat is a risk," he said.')
+    assert _analyse(text)[1].speaker == "Owain Breck"
+    text = ("Quillby, the Leeds-based firm behind the Homework Helper app, said 50,000 pupils used it. "
+            '"Every child deserves help at night," said Quillby’s founder, Anouk Derwent. '
+            '"My son used it every day," said parent Maeve Tolland. "He loved it," she said. '
+            "Quillby said it deleted all chats after 30 days.")
+    res = _analyse(text)
+    assert res[1].speaker == "Anouk Derwent"
+    assert res[3].speaker == "Maeve Tolland"
+    assert res[4].claim == "Quillby deleted all chats after 30 days"
+
+
+def test_ninth_blind_set_dates_and_types():
+    pub = datetime(2026, 5, 8, tzinfo=UTC)
+    assert rewrite_dates("I will be standing again next May", pub) == "I will be standing again in May 2027"
+    assert rewrite_dates("and this year I found three", pub) == "and in 2026 I found three"
+    assert rewrite_dates("between last year and this year", pub) == "between 2025 and 2026"
+    assert rewrite_dates("anyone landing between April and August needs a licence", pub) == (
+        "anyone landing between April and August needs a licence")
+    assert "rule" in _types("Under the national Flood Cover Standard, a crew should reach a flooded home within an hour")
+    assert "prediction" not in _types("Under the national Flood Cover Standard, a crew should reach a flooded home within an hour")
+    assert "causal" in _types("An empty unit that size drags trade down for every shop around it")
+    assert "prediction" in _types("As long as my knees hold out, I'll be on that boat")
+    assert "prediction" not in _types("Volunteers have signed up for next year's count")
+    assert "opinion" in _types("Telling surgeries to answer faster is not a plan")
