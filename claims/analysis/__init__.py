@@ -13,9 +13,8 @@ pronouns and titles resolve across sentences.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 import re
+from collections.abc import Collection
 from datetime import datetime
 
 from claims.analysis.attribution import Frame, find_frame, quote_spans

@@ -300,7 +300,7 @@ def find_dates(text: str, published: datetime | date | None = None, *, future: b
 
 def _order_ranges(text: str, found: list[DateMatch]) -> None:
     """``from Friday to Monday``: the end of a weekday range is the first such day after its start."""
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, found[1:], strict=False):
         if not (a.value and b.value and len(a.value) == 10 and len(b.value) == 10):
             continue
         if a.text not in WEEKDAYS or b.text not in WEEKDAYS:

@@ -107,10 +107,10 @@ def temporal_threshold(tr, dev, cfg: TrainConfig, log: Callable[[str], None]) ->
     from claims.train.finetune import export_onnx, train_classifier
 
     new = holdout_split(tr.ids, dev.ids)
-    fit_x = [t for t, k in zip(tr.texts, new) if not k]
-    fit_y = [v for v, k in zip(tr.labels, new) if not k]
-    hx = [t for t, k in zip(tr.texts, new) if k]
-    hy = np.array([v for v, k in zip(tr.labels, new) if k])
+    fit_x = [t for t, k in zip(tr.texts, new, strict=True) if not k]
+    fit_y = [v for v, k in zip(tr.labels, new, strict=True) if not k]
+    hx = [t for t, k in zip(tr.texts, new, strict=True) if k]
+    hy = np.array([v for v, k in zip(tr.labels, new, strict=True) if k])
     log(f"threshold: twin encoder on {len(fit_x)} older train sentences, holdout {len(hx)} newest")
     model = train_classifier(fit_x, fit_y, layers=cfg.encoder_layers, epochs=cfg.encoder_epochs, lr=cfg.encoder_lr,
                              batch_size=cfg.encoder_batch_size, max_len=cfg.encoder_max_len, seed=cfg.seed, log=log)
