@@ -37,14 +37,15 @@ _COLON_INTRO = re.compile(
     r"\s+(?:was|were|is|are|put it|had|has|kept it|summed it up|did not mince (?:his|her|their) words)\b[^\"“:]{0,40}:\s*$"
 )
 _ACCORDING_START = re.compile(
-    r"^According to (?P<spk>[^,]+?)(?:,\s+(?P<app>(?:a|an|the|who|its|his|her)\b[^,]*))?,\s+(?P<content>.+)$", re.S)
+    r"^According to (?P<spk>[^,]+?)(?:,\s+(?P<app>(?:a|an|the|who|which|whose|its|his|her)\b(?:[^,]|,(?=\d))*))?,\s+(?P<content>.+)$", re.S)
 _ACCORDING_PLAIN = re.compile(r"^According to (?P<spk>[^,]+?),\s+(?P<content>.+)$", re.S)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|must|spends?|costs?|\w+ed)\b")
 _ACCORDING_END = re.compile(r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)\s*[.!?]?$", re.S)
 _END_FRAME = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records)|"
     r"(?:[a-z][\w'’-]*\s+){1,3}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|"
-    r"(?:(?:senior|local|health|government|western|european|us|u\.s\.)\s+)?(?:officials|analysts|economists|police|experts|critics|residents|sources|diplomats|organisers|organizers|campaigners|researchers|doctors|witnesses|scientists))\s+"
+    r"(?:(?:senior|local|health|government|western|european|us|u\.s\.)\s+)?(?:officials|analysts|economists|police|experts|critics|residents|sources|diplomats|organisers|organizers|campaigners|researchers|doctors|witnesses|scientists)"
+    r"(?:\s+(?:at|from|of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|[A-Z][\w'’-]*))*)?)\s+"
     rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|told (?:a|an|the)\s+[\w'’ -]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|estimates|predicted|predicts|forecast|forecasts|wrote|argued|claimed|insisted|stressed)"
     r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\b[^,.]*)?\s*[.!?]?$",
     re.S,
@@ -81,8 +82,9 @@ _OWN_FIGURES = re.compile(
 # "figures published by X", "a report from X", "data released by X" inside "according to ...".
 _SOURCE_WRAPPER = re.compile(
     r"(?i:(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|official|provisional|recent|annual|quarterly|monthly)\s+)*"
-    r"(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records|census|count|audit|inspection)\s+"
-    r"(?:(?:published|released|compiled|collected|issued|gathered)\s+(?:(?:on|in|last|this|earlier)\s+[\w ]{1,20}?\s+)?)?(?:by|from|of)\s+)"
+    r"(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records|census|count|audit|inspection|results)\s+"
+    r"(?:(?:published|released|compiled|collected|issued|gathered)\s+(?:(?:on\s+\w+day|(?:last|this|earlier\s+this)\s+(?:week|month|year)|"
+    r"in\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4}))\s+)?)?(?:by|from|of|in)\s+)"
 )
 _SOURCE_TAIL = re.compile(
     rf"\s+(?:(?:published|released|issued)\s+)?(?:on|in|this|last|earlier)\s+(?:(?:{'|'.join(WEEKDAYS)})|week|month|year|\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{4}}|\d{{4}}|(?:January|February|March|April|May|June|July|August|September|October|November|December))\b.*$"
@@ -201,7 +203,7 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     if pub:
         return pub.group("src"), pub.start("src")
     for _ in range(3):  # "Maureen Caddick, 78, who spoke during public questions,"
-        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|speaking|writing|responding|commenting|asked)\b(?:[^,]|,(?=\d))*"
+        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|speaking|writing|responding|commenting|asked)\b(?:[^,]|,(?=\d)|,\s*\d{1,3},)*"
                        r"|\d{1,3}|aged \d{1,3}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+(?:of|at|for)\s+[^,]*),$", prefix)
         if not app:
             break
@@ -347,7 +349,7 @@ def _according_source(m: re.Match[str]) -> tuple[int, int]:
 
 def _reported_frame(sent: str, base: int) -> Frame:
     m = _ACCORDING_START.match(sent)
-    if m and m.group("app") and _FINITE_VERB.search(m.group("app")):
+    if m and m.group("app") and _FINITE_VERB.search(m.group("app")) and not re.match(r"(?:who|which|whose)\b", m.group("app")):
         m = _ACCORDING_PLAIN.match(sent)  # "According to the ministry, the country spends ...": no appositive
     if m:
         return _reported(m, base, "content", "spk")

@@ -88,7 +88,8 @@ _CAUSAL = re.compile(
     r"(?:would|will|could)\s+(?:destroy|damage|harm|kill|wipe out|devastate)|(?:collapsed|failed|ended)\s+after|"
     r"(?:pushed|driven|forced)\s+(?:up|down)|(?:pushed|forced|driven|drove)\s+(?:[\w'’-]+\s+){1,3}?(?:north|south|east|west|away|towards|deeper|further)\b|"
     r"drag(?:s|ged)?\s+(?:[\w'’-]+\s+){1,3}?(?:down|up)\b|"
-    r"fined\s+(?:[£$€]?[\w.,'’-]+\s+){1,4}?for\b|left\s+(?:[\w'’-]+\s+){1,4}?(?:relying|struggling|waiting|unable|exposed|short)\b|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|worked(?!\s+out))\b",
+    r"fined\s+(?:[£$€]?[\w.,'’-]+\s+){1,4}?for\b|left\s+(?:[\w'’-]+\s+){1,4}?(?:relying|struggling|waiting|unable|exposed|short)\b|left\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions)\s+(?:[\w-]+\s+){0,2}?(?:ill|dead|injured|sick|homeless|hurt|wounded|stranded|without)\b|(?:it|this|that|the (?:policy|scheme|plan|strategy|approach))\s+(?:has\s+|had\s+)?worked|"
+    r"(?:driven|drove|drives|caused)\s+(?:much|most|some|part|half)\s+of|would have\s+(?:lowered|reduced|prevented|saved|stopped|cut|raised|avoided))\b",
     re.I,
 )
 _PREDICTION = re.compile(
@@ -141,7 +142,7 @@ _OPINION = re.compile(
     r"doesn't really|doesn’t really|must respect|quite simply|courage|paper promises|"
     r"everything else|both ways|I believe|I think|we believe|in my view|shameful|disgrace|"
     r"unacceptable|ridiculous|great day|terrible|fantastic|amazing|crisis means|"
-    r"least afford|ill afford|punishing|punish|betrayal|breaks? my heart|heartbreaking|not a plan|should be \w+ing\b|scandal|worth fighting for|should be (?:a|an|forced|made)\b|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
+    r"least afford|ill afford|punishing|punish|betrayal|so-called|taking a gamble|breaks? my heart|heartbreaking|not a plan|should be \w+ing\b|scandal|worth fighting for|should be (?:a|an|forced|made)\b|(?:is|are)\s+failing|squandered|betrayed|not safe|no place (?:to|for)|nobody\b[^.,]{0,40}\bshould|on the backs of|cannot keep|(?:nobody|no one) ever|no amount of|(?:is|was|are|were)\s+broken|cannot be (?:left|allowed|expected) to|(?:was|is|were|are)\s+(?:both\s+)?(?:fair|unfair|reasonable|unreasonable)\s+and\s+(?:affordable|reasonable|fair)|"
     r"(?:is|are|was|were|long|been)\s+overdue|never too late|(?:is|are|am|was|were|'re|getting|grown)\s+(?:sick and\s+)?tired of|"
     r"(?:ministers|governments?|both sides|officials|regulators|leaders|councils|politicians|lawmakers|everyone)\s+should\s+(?!(?:fall|rise|ease|grow|recover|increase|decrease|drop|improve|be back|reach)\b))\b",
     re.I,

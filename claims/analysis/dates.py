@@ -52,7 +52,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|decided|announced|\w+ed)\b", re.I)
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|decided|announced|cut|set|hit|held|left|met|paid|sold|won|lost|made|took|gave|"
+                       r"rose|fell|grew|began|came|went|saw|told|\w+ed)\b", re.I)
 
 
 @dataclass
@@ -133,6 +134,15 @@ def _clause_future(text: str, start: int, end: int, default: bool | None) -> boo
     left = max(text.rfind(",", 0, start), text.rfind(";", 0, start))
     right_candidates = [i for i in (text.find(",", end), text.find(";", end)) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
+    # "cut its rate on Thursday and signalled that further cuts were likely": each verb phrase its own clause
+    joins = [mm for mm in re.finditer(r"\s(?:and|but|that)\s", text[left + 1:right])]
+    for mm in joins:
+        pos = left + 1 + mm.start()
+        if pos < start:
+            left = pos
+        elif pos >= end:
+            right = pos
+            break
     clause = text[left + 1:right]
     if _FUTURE.search(clause):
         return True
@@ -222,6 +232,8 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])
         return d.isoformat(), format_day(d)
     if kind == "weekday":
+        if re.search(r"\b(?:the|a|every|each)\s+$", m.string[max(0, m.start() - 8):m.start()]):
+            return None, None  # "the Tuesday queue", "every Friday": not a date
         wd = WEEKDAYS.index(m.group(1))
         if future:
             d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)

@@ -68,7 +68,7 @@ MALE_NAMES: frozenset[str] = frozenset(
     Ole Erik Eric Nils Karl Carl Kurt Klaus Jürgen Wolfgang Stefan Ahmed Mohammed Muhammad Ali Omar
     Hassan Hussein Mustafa Ibrahim Tom Tim Ben Sam Jack Harry Oliver Noah Liam Lucas Leo Hugo Felix
     Max Adam Simon Neil Nigel Alan Allan Colin Graham Gordon Tony Rob Bob Bill Will Jim Jimmy Haile
-    Abiy Kofi Kwame Chinedu Oluwaseun Julian Julius Jan Janis Juris Gitanas Edgars Kaspar Kristjan
+    Abiy Kofi Kwame Chinedu Julian Julius Jan Janis Juris Gitanas Edgars Kaspar Kristjan
     Jüri Toomas Taavi Sauli Alexander Aleksander Jaroslaw Mateusz Piotr Pavel Petr Andrej Miroslav
     """.split()
 )
@@ -91,7 +91,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     Charter Federation Institution Commissioner's Tribunal Inquiry Directorate Secretariat Regulator
     Watchdog Inspectorate Charity Charities Ombudsman Bureau Partnership Initiative Programme Project
     Systems Technologies Industries Solutions Logistics Engineering Aerospace Dynamics Labs Laboratories
-    Enterprises Ventures Resources Airport Airports Against Action Campaign
+    Enterprises Ventures Resources Airport Airports Against Action Campaign Chamber Chambers Commerce
     """.split()
 )
 

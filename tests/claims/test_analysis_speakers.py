@@ -421,3 +421,26 @@ def test_ninth_blind_set_dates_and_types():
     assert "prediction" in _types("As long as my knees hold out, I'll be on that boat")
     assert "prediction" not in _types("Volunteers have signed up for next year's count")
     assert "opinion" in _types("Telling surgeries to answer faster is not a plan")
+
+
+def test_tenth_blind_set_fixes():
+    a = _analyse("Rents rose 7 percent, researchers at the University of Dunholme said on Monday.", PUBLISHED)[0]
+    assert a.speaker == "researchers at the University of Dunholme" and a.claim == "Rents rose 7 percent"
+    b = _analyse("Patients had 1.2 fewer visits, according to results published in the Journal of Rural Health.")[0]
+    assert b.speaker == "Journal of Rural Health"
+    c = _analyse("Assaults rose 20 percent, according to an inspection report by the Prisons Standards Office.")[0]
+    assert c.speaker == "Prisons Standards Office"
+    d = _analyse("Orla Penhale, whose daughter Aine, 9, joined the trial, said the attacks had stopped.")[0]
+    assert d.speaker == "Orla Penhale"
+    e = _analyse("According to the Pantry Network, which supports 1,200 food banks, its members gave out 2 million parcels.")[0]
+    assert e.speaker == "Pantry Network" and e.claim == "Its members gave out 2 million parcels"
+    f = _analyse("The Dunholme Chamber of Commerce warned that one in five shops could close.")[0]
+    assert f.speaker == "Dunholme Chamber of Commerce"
+    thursday = datetime(2026, 6, 11, tzinfo=UTC)
+    g = _analyse("The central bank cut its rate to 3 percent on Thursday and signalled that more cuts were likely.", thursday)[0]
+    assert "on 11 June 2026" in g.claim
+    assert rewrite_dates("because the Tuesday queue had grown too long", thursday) == "because the Tuesday queue had grown too long"
+    assert "causal" in _types("Staff shortages had driven much of the violence")
+    assert "causal" in _types("Dredging would have lowered the flood peak by 30 centimetres")
+    assert "causal" not in _types("I worked 31 years at the mill")
+    assert "causal" in _types("We cut fares and it worked")
