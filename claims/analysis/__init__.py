@@ -28,7 +28,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.11.0"
+EXTRACTOR_VERSION = "0.12.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -174,7 +174,7 @@ def _clean_group(phrase: str) -> str:
     phrase = re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
     # "the HSD figures", "the NSB's figures": the named source (not "official figures" or "the pilot report")
     wrapped = re.match(r"^(?:(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and))*?)|(?P<owner>[\w&.-]+(?:\s+[\w&.-]+)?)(?=['’]s))"
-                       r"(?:['’]s)?\s+(?:latest\s+|new\s+|own\s+|official\s+)?(?:figures|data|statistics|report|survey|analysis|estimates|research)$",
+                       r"(?:['’]s)?\s+(?:latest\s+|new\s+|own\s+|official\s+|annual\s+)?(?:figures|data|statistics|report|survey|analysis|estimates|research|accounts)$",
                        phrase)
     if wrapped:
         phrase = re.sub(r"['’]s$", "", wrapped.group("name") or wrapped.group("owner"))

@@ -82,7 +82,7 @@ _OWN_FIGURES = re.compile(
 # "figures published by X", "a report from X", "data released by X" inside "according to ...".
 _SOURCE_WRAPPER = re.compile(
     r"(?i:(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|official|provisional|recent|annual|quarterly|monthly)\s+)*"
-    r"(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records|census|count|audit|inspection|results)\s+"
+    r"(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records|census|count|audit|inspection|results|accounts)\s+"
     r"(?:(?:published|released|compiled|collected|issued|gathered)\s+(?:(?:on\s+\w+day|(?:last|this|earlier\s+this)\s+(?:week|month|year)|"
     r"in\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4}))\s+)?)?(?:by|from|of|in)\s+)"
 )
@@ -203,7 +203,7 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     if pub:
         return pub.group("src"), pub.start("src")
     for _ in range(3):  # "Maureen Caddick, 78, who spoke during public questions,"
-        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|speaking|writing|responding|commenting|asked)\b(?:[^,]|,(?=\d)|,\s*\d{1,3},)*"
+        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|of|from|speaking|writing|responding|commenting|asked)\b(?:[^,]|,(?=\d)|,\s*\d{1,3},)*"
                        r"|\d{1,3}|aged \d{1,3}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+(?:of|at|for)\s+[^,]*),$", prefix)
         if not app:
             break

@@ -74,21 +74,25 @@ def find_abbreviations(text: str) -> dict[str, Abbreviation]:
         abbr = m.group(1)
         letters = [c for c in abbr.upper() if c.isalpha()]
         before = text[max(0, m.start() - 200):m.start()]
-        words = list(re.finditer(r"[\w'’-]+", before))
-        need = list(reversed(letters))
-        picked_start = None
-        i = len(words) - 1
-        while need and i >= 0:
-            w = words[i].group(0)
-            if w.lower() in _SMALL and need != list(reversed(letters)):
-                i -= 1
-                continue
-            if w[0].upper() == need[0]:
-                need.pop(0)
-                picked_start = words[i].start()
-                i -= 1
-                continue
-            break
+        # Hyphenated words count once ("Co-operation" in OECD) or per part ("Anti-Doping" in CADA).
+        for word_re in (r"[\w'’-]+", r"[\w'’]+"):
+            words = list(re.finditer(word_re, before))
+            need = list(reversed(letters))
+            picked_start = None
+            i = len(words) - 1
+            while need and i >= 0:
+                w = words[i].group(0)
+                if w.lower() in _SMALL and need != list(reversed(letters)):
+                    i -= 1
+                    continue
+                if w[0].upper() == need[0]:
+                    need.pop(0)
+                    picked_start = words[i].start()
+                    i -= 1
+                    continue
+                break
+            if not need and picked_start is not None:
+                break
         if need or picked_start is None or abbr in found:
             continue
         base = max(0, m.start() - 200)
@@ -178,7 +182,7 @@ def _swap_third_person(claim: str, content_start: int, people: People, work: str
         person = people.resolve_title(t.group(1), pos if pos is not None else content_start)
         if person is not None:
             return person.name + claim[t.end():]
-    first = re.match(r"^([A-Z][\w-]+)\b(?!['’]s)", claim)
+    first = re.match(r"^([A-Z][\w-]+)\b", claim)  # "Hollensby's term" -> "Dmitar Hollensby's term" too
     if first:
         for person in people.persons:
             if person.surname == first.group(1) and person.name != person.surname:

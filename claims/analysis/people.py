@@ -134,6 +134,11 @@ class People:
             tokens.pop(0)
         # "Trade Minister Paulo Ferrante": everything up to the last title word, if a name of two
         # or more words is left ("John Baker" keeps its surname).
+        # An occupation opening a sentence before a two-word name ("Sprinter Kaisa Orlund, who ...",
+        # "Glazer Dominic Ferrand, 52, ..."); mid-sentence such a word is more likely a name ("Calder Ross ...").
+        if (len(tokens) >= 3 and tokens[0][1] == sent_start and tokens[0][0] not in FIRST_NAMES
+                and re.fullmatch(r"[A-Z][a-z]+(?:er|or|ist|ian|ant|ent|ee|ess|man|woman)", tokens[0][0])):
+            tokens = tokens[1:]
         titled = [i for i, (t, _) in enumerate(tokens) if t in TITLE_WORDS or t.lower() in ROLE_NOUNS]
         if titled and len(tokens) - titled[-1] - 1 >= 2:
             tokens = tokens[titled[-1] + 1:]

@@ -444,3 +444,22 @@ def test_tenth_blind_set_fixes():
     assert "causal" in _types("Dredging would have lowered the flood peak by 30 centimetres")
     assert "causal" not in _types("I worked 31 years at the mill")
     assert "causal" in _types("We cut fares and it worked")
+
+
+def test_eleventh_blind_set_fixes():
+    a = _analyse("Swimmer Liesel Okafor-Brandt, who won bronze in Tamsk, said she had been tested twice.")[0]
+    assert a.speaker == "Liesel Okafor-Brandt"
+    b = _analyse("Roofer Tobias Wendt, 58, said the work had dried up.")[0]
+    assert b.speaker == "Tobias Wendt"
+    c = _analyse("Bookings fell 12 percent, the administrators, Fisher Kell Partners, said.")[0]
+    assert c.speaker == "Fisher Kell Partners"
+    d = _analyse("Party leader Oskar Brevik, of the Liberal Front (LF), said turnout was 44 percent.")[0]
+    assert d.speaker == "Oskar Brevik" and d.claim == "Turnout was 44 percent"
+    e = _analyse("The club received €2 million in 2025, according to the federation's annual accounts.")[0]
+    assert e.speaker == "federation"
+    text = ("Ilse Vandermeer chairs the board. "
+            "Vandermeer's term ends in 2028.")
+    assert _analyse(text)[1].claim == "Ilse Vandermeer's term ends in 2028"
+    text = ("Riders must register with the Baltic Anti-Doping Agency (BADA). "
+            "Samples go to BADA within a week.")
+    assert _analyse(text)[1].claim == "Samples go to Baltic Anti-Doping Agency (BADA) within a week"
