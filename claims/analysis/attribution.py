@@ -28,7 +28,8 @@ _VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=Tr
 _AUX = r"(?:(?:has|have|had|also|then|later|again|previously|recently|repeatedly|once|further|publicly|reportedly)\s+)*"
 _SUBJ_PRON = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
 _NP = r"(?:[\w'’.&()-]+(?:\s+[\w'’.&()-]+){0,7}?)"
-_FRAME_AFTER_SUBJ = re.compile(rf"^\s*,?\s*(?P<spk>{_NP})\s+{_AUX}(?P<verb>{_VERBS})\b")
+_FRAME_AFTER_SUBJ = re.compile(
+    rf"^\s*,?\s*(?P<spk>{_NP})(?:,\s+(?:the|a|an|its|his|her|their)\s+[^,\"“”]{{1,60}},)?\s+{_AUX}(?P<verb>{_VERBS})\b")
 _FRAME_AFTER_VERB = re.compile(rf"^\s*,?\s*(?P<verb>{_VERBS})\s+(?P<spk>[^;!?]+?)\s*[.!?]?\s*$")
 _FRAME_BEFORE = re.compile(rf"(?P<spk>{_NP}),?\s+{_AUX}(?P<verb>{_VERBS})\b(?P<obj>[^\":]{{0,60}}?)\s*[:,]\s*$")
 # "Oduya was blunt: "..."", "Hale put it simply: "..."": a person's clause, a colon, then the quote.
@@ -40,7 +41,8 @@ _ACCORDING_START = re.compile(
     r"^According to (?P<spk>[^,]+?)(?:,\s+(?P<app>(?:a|an|the|who|which|whose|its|his|her)\b(?:[^,]|,(?=\d))*))?,\s+(?P<content>.+)$", re.S)
 _ACCORDING_PLAIN = re.compile(r"^According to (?P<spk>[^,]+?),\s+(?P<content>.+)$", re.S)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|must|spends?|costs?|\w+ed)\b")
-_ACCORDING_END = re.compile(r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)\s*[.!?]?$", re.S)
+_ACCORDING_END = re.compile(
+    r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)(?:,\s+(?:which|who|whose|a|an|the)\b[^,]*)?\s*[.!?]?$", re.S)
 _END_FRAME = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records)|"
     r"(?:[a-z][\w'’-]*\s+){1,3}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|"
@@ -61,7 +63,8 @@ _SAYING = re.compile(
     rf"(?:The|A|An|Its|Their)\s+(?:(?:[a-z]+\s+){{0,2}}?(?:{_ROLE_ALT})\b|[a-z]+)|"
     # "Fishing organisations in Arvenia and Dostria welcomed the deal, saying ..."
     r"[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){1,2}(?:\s+(?:in|of|from|across)\s+[A-Z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][\w'’-]*)?)?(?=\s+[a-z]+ed\b)|"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)\s+[^,\"“]{1,160},\s+"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)(?:\s*\([A-Z]{2,8}\))?"
+    r"(?:,\s+(?:which|who|whose)\b(?:[^,]|,(?=\d))*,)?\s+[^,\"“]{1,160},\s+"
     r"(?:(?:saying|arguing|claiming|insisting)(?:\s+that)?|(?:warning|noting|adding)\s+that|"
     r"(?:telling|reminding|assuring|warning)\s+(?:[\w'’-]+\s+){1,4}?that)\s+(?P<content>[^\"“]+?)\s*[.!?]?$",
     re.S,
@@ -91,7 +94,7 @@ _SOURCE_TAIL = re.compile(
 )
 # "..., the administrators, Calder Ross Restructuring, said on Monday."
 _END_NAMED_GROUP = re.compile(
-    r"^(?P<content>.+),\s+the\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<spk>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}),\s+"
+    r"^(?P<content>.+),\s+(?:the|its|their|his|her)\s+[a-z]+(?:\s+[a-z]+)?,\s+(?P<spk>[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,5}),\s+"
     r"(?:said|says|told\s+[\w'’ ]+?|added|announced|confirmed|warned)(?:\s+(?:on|in|at|last|this|earlier)\b[^,.]*)?\s*[.!?]?$",
     re.S,
 )
@@ -204,7 +207,8 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         return pub.group("src"), pub.start("src")
     for _ in range(3):  # "Maureen Caddick, 78, who spoke during public questions,"
         app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|of|from|speaking|writing|responding|commenting|asked)\b(?:[^,]|,(?=\d)|,\s*\d{1,3},)*"
-                       r"|\d{1,3}|aged \d{1,3}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+(?:of|at|for)\s+[^,]*),$", prefix)
+                       r"|\d{1,3}|aged \d{1,3}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+(?:of|at|for)\s+[^,]*"
+                       r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+[a-z][^,]*),$", prefix)
         if not app:
             break
         prefix = app.group(1) + ","

@@ -115,6 +115,8 @@ def _local_tense(text: str, start: int) -> bool | None:
     near = " ".join(words)
     if _FUTURE.search(near) or re.search(r"\b(?:be|being|to)\s+\w+\b", near, re.I):
         return None
+    if re.search(r"\b(?:will|would|shall|to|must|could|may)\s+(?:not\s+)?be\s+\w+", before):
+        return None  # "will be held at the town hall on ...": a passive future, the clause decides
     # "passed by parliament on", "signed on", "held in": a participle or past verb governs the date.
     m = re.search(r"\b(\w+ed|held|signed|passed|made|taken|won|lost|paid|sold|met|built)\b(?:\s+(?:by|in|at|to)\s+[\w'’ ]{1,25}?)?\s+(?:on|in|at|last)?\s*$", before, re.I)
     if m and m.group(1).lower() not in ("need", "needed", "expected", "scheduled", "planned", "proposed", "due"):
@@ -242,7 +244,7 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         return d.isoformat(), format_day(d)
     if kind == "month":
         clause = re.split(r"[,;.!?]", m.string[:m.start()])[-1]
-        if re.search(r"\b(?:never|ever|every|usually|always|normally|often|rarely|each|anyone|anybody|annually)\b", clause, re.I):
+        if re.search(r"\b(?:never|ever|every|usually|always|normally|often|rarely|each|anyone|anybody|annually|must|shall|may only)\b", clause, re.I):
             return None, None  # "I have never seen hail in July": a month in general, not a dated one
         mo = _month_index(m.group(1))
         y = _pick_year(pub, mo, 15 if future is None else (1 if future else 28), future)

@@ -91,7 +91,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     Charter Federation Institution Commissioner's Tribunal Inquiry Directorate Secretariat Regulator
     Watchdog Inspectorate Charity Charities Ombudsman Bureau Partnership Initiative Programme Project
     Systems Technologies Industries Solutions Logistics Engineering Aerospace Dynamics Labs Laboratories
-    Enterprises Ventures Resources Airport Airports Against Action Campaign Chamber Chambers Commerce Friends Exchange
+    Enterprises Ventures Resources Airport Airports Against Action Campaign Chamber Chambers Commerce Friends Exchange Guild Estates Ferries Ferry
+    Lines Shipping Buses Coaches Trains
     """.split()
 )
 

@@ -242,7 +242,12 @@ def normalize_claim(
     if not content:
         plain = _strip_end(_clean(sentence))
         return plain, plain, flags
-    claim = " ".join(_clean(original[s:e]) for s, e in content)
+    pieces = [_clean(original[s:e]) for s, e in content]
+    claim = pieces[0] if pieces else ""
+    for piece in pieces[1:]:
+        # '"We can help," she said, "but it would be ..."': the halves join with their comma.
+        sep = ", " if re.match(r"(?:but|and|so|or|yet|because|although|though|while|which)\b", piece) and not claim.endswith(",") else " "
+        claim = claim + sep + piece
     claim = _strip_end(claim)
     claim = _CONNECTOR_RE.sub("", claim)
     claim = claim.strip()

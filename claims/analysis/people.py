@@ -268,6 +268,8 @@ class People:
                     continue
                 if re.search(r"\b(?:in|of|from|and|at|to|with|for)\s+$", self.text[max(s, m.start(1) - 6):m.start(1)]):
                     continue  # "organisations in Arvenia and Dostria welcomed": a place
+                if re.search(r"\w['’]s?\s+$", self.text[max(s, m.start(1) - 4):m.start(1)]):
+                    continue  # "The Midwives' Guild said": the end of an organisation's name
                 if w in self.not_people:
                     continue
                 if self.text[m.end(1):m.end(1) + 1] == "'":

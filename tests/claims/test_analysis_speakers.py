@@ -463,3 +463,26 @@ def test_eleventh_blind_set_fixes():
     text = ("Riders must register with the Baltic Anti-Doping Agency (BADA). "
             "Samples go to BADA within a week.")
     assert _analyse(text)[1].claim == "Samples go to Baltic Anti-Doping Agency (BADA) within a week"
+
+
+def test_twelfth_blind_set_fixes():
+    a = _analyse("Sergeant Ivo Marsh, Keld Police's rural crime officer, said 12 traps had been found.")[0]
+    assert a.speaker == "Ivo Marsh"
+    b = _analyse("The Porters' Union (PU), which represents 9,000 of the city's 12,000 porters, rejected that, "
+                 "saying pay had fallen 5 percent.")[0]
+    assert b.speaker == "Porters' Union" and b.claim == "Pay had fallen 5 percent"
+    c = _analyse("The board now employs 30 inspectors, down from 80 in 2012, its director, Ines Kovac, said.")[0]
+    assert c.speaker == "Ines Kovac" and c.claim == "The board now employs 30 inspectors, down from 80 in 2012"
+    d = _analyse("The Weavers' Guild said 14 looms had been sold.")[0]
+    assert d.speaker == "Weavers' Guild"
+    text = 'Maren Tull runs the firm. "We grew too fast," Tull, the chief executive, wrote in a memo.'
+    assert _analyse(text)[1].speaker == "Maren Tull"
+    e = _analyse("The deal is the largest this year, according to Dealwatch, which tracks takeovers.")[0]
+    assert e.speaker == "Dealwatch" and e.claim == "The deal is the largest this year"
+    f = _analyse('"We can cut bills," she said, "but it will take time."')[0]
+    assert f.claim == "We can cut bills, but it will take time"
+    tuesday = datetime(2026, 11, 17, tzinfo=UTC)
+    assert rewrite_dates("A meeting will be held at the town hall on 2 December", tuesday) == (
+        "A meeting will be held at the town hall on 2 December 2026")
+    assert rewrite_dates("The operator must run four crossings a day between April and October", tuesday) == (
+        "The operator must run four crossings a day between April and October")
