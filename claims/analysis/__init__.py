@@ -28,7 +28,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.13.0"
+EXTRACTOR_VERSION = "0.14.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -166,11 +166,14 @@ def _clean_group(phrase: str) -> str:
         phrase,
     ) or re.match(
         r"^(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates)\s+"
-        r"(?:by|from|of|published by)\s+(?:the\s+)?(.+)$",
+        r"(?:by|from|of(?!\s+[\d,]+\s)|published by)\s+(?:the\s+)?(.+)$",
         phrase,
     )
     if m:
         phrase = m.group(1)
+    sized = re.match(r"^(survey|poll|study|census|report)\s+of\s+[\d,]+\s", phrase)
+    if sized:  # "survey of 2,300 students": the survey speaks
+        phrase = sized.group(1)
     phrase = re.sub(r"\s*\([A-Z]{2,8}\)$", "", phrase)
     # "the HSD figures", "the NSB's figures": the named source (not "official figures" or "the pilot report")
     wrapped = re.match(r"^(?:(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|of|for|and))*?)|(?P<owner>[\w&.-]+(?:\s+[\w&.-]+)?)(?=['’]s))"

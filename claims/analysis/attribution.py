@@ -45,7 +45,7 @@ _ACCORDING_END = re.compile(
     r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)(?:,\s+(?:which|who|whose|a|an|the)\b[^,]*)?\s*[.!?]?$", re.S)
 _END_FRAME = re.compile(
     rf"^(?P<content>.+),\s+(?P<spk>{_SUBJ_PRON}|(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[A-Z][\w'’.-]*)(?:\s+[\w'’.()-]+){{0,7}}?|(?:official|government|new|latest|provisional)\s+(?:figures|data|statistics|estimates|records)|"
-    r"(?:[a-z][\w'’-]*\s+){1,3}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|"
+    r"(?:[a-z][\w'’-]*\s+){1,5}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|"
     r"(?:(?:senior|local|health|government|western|european|us|u\.s\.)\s+)?(?:officials|analysts|economists|police|experts|critics|residents|sources|diplomats|organisers|organizers|campaigners|researchers|doctors|witnesses|scientists)"
     r"(?:\s+(?:at|from|of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|[A-Z][\w'’-]*))*)?)\s+"
     rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|told (?:a|an|the)\s+[\w'’ -]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|estimates|predicted|predicts|forecast|forecasts|wrote|argued|claimed|insisted|stressed)"
@@ -112,16 +112,16 @@ _PARENTHETICAL = re.compile(
 # "X accused the police of ... and said (that) ...": the speaker is the subject of the first verb.
 _AND_SAID = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
-    r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z])|"
+    r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z]|,)|"
     r"(?:The|A|An|Its|Their)\s+[a-z]+(?:\s+[a-z]+)??|"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)(?:,\s+\d{1,3},)?\s+"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)(?:,\s+\d{1,3},)?(?:,\s+(?:who|whose|which)\b[^,]*,)?\s+"
     r"(?:[a-z]+ed|[a-z]+s)\b[^;]{1,120}?\s+(?:and|but)\s+(?P<verb>said|says|claimed|argued|insisted|warned|added|stressed)"
     r"\s+(?:that\s+)?(?P<content>[^\"“]+?)\s*[.!?]?$",
     re.S,
 )
 _NEGATED = re.compile(r"(?:\b(?:not|never|to|did|didn't|don't|doesn't|won't|cannot|can't|could|would|will)\s+)$", re.I)
 _NOT_CONTENT_AFTER = re.compile(
-    r"^\s*(?:(?:if|whether|why|how|what|when|where|so|nothing|anything|goodbye|against|of|about|"
+    r"^\s*(?:(?:if|whether|why|how|what|when|where|so|nothing|anything|goodbye|against|of|about(?!\s+(?:[\d£$€]|a |an |one |two |three |half))|"
     r"on|for|to|with|by|from|into)\b|(?:no|yes)\s*(?:[.,;]|$))",
     re.I,
 )
@@ -235,6 +235,8 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         return None
     if _NOT_NP.search(phrase):
         return None
+    if re.match(r"(?i:less|more|fewer|what|about|half|twice|around|almost|nearly)\b", phrase) or " of what " in phrase:
+        return None  # "less than a third of what the council says ...": a comparison, not a speaker
     if re.search(r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might)\b", phrase):
         return None
     if _DOCUMENT_SUBJECT.search(phrase):
@@ -376,6 +378,8 @@ def _reported_frame(sent: str, base: int) -> Frame:
     if m and not _in_quotes(sent, m.start("verb")):
         return _reported(m, base, "content", "spk")
     m = _END_FRAME.match(sent)
+    if m and re.match(r"(?i:less|more|fewer|about|around|almost|nearly|half|twice|what)\b", m.group("spk")):
+        m = None  # "..., less than a third of what the council says race day costs it": not a frame
     if m and not re.search(r"\b(?:that|who|which)\s*$", m.group("content")):
         return _reported(m, base, "content", "spk")
     m = _END_FRAME_VERB_FIRST.match(sent)

@@ -86,6 +86,10 @@ _PERFECT = re.compile(
 )
 
 
+_GENERIC = re.compile(
+    r"\b(?:never|ever|every|usually|always|normally|often|rarely|each|anyone|anybody|annually|must|shall|may only|typical|typically)\b", re.I)
+
+
 def _today_is_an_event(text: str, start: int, end: int) -> bool:
     """Whether ``today`` dates an event (``announced today``, ``will meet today``), not the present state."""
     left = max(text.rfind(",", 0, start), text.rfind(";", 0, start), text.rfind(".", 0, start))
@@ -234,8 +238,8 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         d = pub + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1).lower()])
         return d.isoformat(), format_day(d)
     if kind == "weekday":
-        if re.search(r"\b(?:the|a|every|each)\s+$", m.string[max(0, m.start() - 8):m.start()]):
-            return None, None  # "the Tuesday queue", "every Friday": not a date
+        if re.search(r"\b(?:the|a|every|each|my|our|his|her|their|its|worst|best|first|favourite|only|\w+est)\s+$", m.string[max(0, m.start() - 12):m.start()]):
+            return None, None  # "the Tuesday queue", "every Friday", "my worst Sunday": not a date
         wd = WEEKDAYS.index(m.group(1))
         if future:
             d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
@@ -244,7 +248,7 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         return d.isoformat(), format_day(d)
     if kind == "month":
         clause = re.split(r"[,;.!?]", m.string[:m.start()])[-1]
-        if re.search(r"\b(?:never|ever|every|usually|always|normally|often|rarely|each|anyone|anybody|annually|must|shall|may only)\b", clause, re.I):
+        if _GENERIC.search(clause):
             return None, None  # "I have never seen hail in July": a month in general, not a dated one
         mo = _month_index(m.group(1))
         y = _pick_year(pub, mo, 15 if future is None else (1 if future else 28), future)
@@ -256,6 +260,8 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
             return f"{y:04d}-{mo:02d}", None
         return f"{y:04d}-{mo:02d}", words
     if kind in ("dm", "md"):
+        if _GENERIC.search(re.split(r"[,;.!?]", m.string[:m.start()])[-1]):
+            return None, None  # "must publish their rents by 1 March": every year, not one date
         day_s, mon = (m.group(1), m.group(2)) if kind == "dm" else (m.group(2), m.group(1))
         mo, day = _month_index(mon), int(day_s)
         y = _pick_year(pub, mo, day, future)

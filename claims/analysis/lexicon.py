@@ -24,6 +24,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     headteacher headmaster headmistress principal archbishop bishop pharmacist engineer architect
     accountant auditor regulator ombudsman coroner magistrate warden paramedic firefighter
     demographer geologist meteorologist climatologist scholar strategist pollster broker banker
+    novelist writer poet artist actor actress singer composer broadcaster journalist photographer designer chef
     """.split()
 )
 
@@ -92,7 +93,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     Watchdog Inspectorate Charity Charities Ombudsman Bureau Partnership Initiative Programme Project
     Systems Technologies Industries Solutions Logistics Engineering Aerospace Dynamics Labs Laboratories
     Enterprises Ventures Resources Airport Airports Against Action Campaign Chamber Chambers Commerce Friends Exchange Guild Estates Ferries Ferry
-    Lines Shipping Buses Coaches Trains
+    Lines Shipping Buses Coaches Trains Hotel Hotels Inn Restaurant Cafe Café Bakery Pub Museum Library
+    Gallery Living Constabulary Libraries Museums Galleries
     """.split()
 )
 
@@ -155,6 +157,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "show", "shows", "emphasised", "emphasized", "highlighted that", "believes", "believe",
     "thinks", "think", "hopes", "fears", "feared", "alleged", "alleges", "accused", "contended",
     "replies", "responds", "responded", "retorts", "retorted", "recalls", "counters", "concedes",
+    "forecast", "forecasts", "estimate", "warn", "argue", "insist", "predict",
     "reminded", "assured", "informed", "advised", "projected", "projects", "calculated", "calculates",
 )
 # Verbs that only report speech when followed by "that" (or a quote).

@@ -486,3 +486,24 @@ def test_twelfth_blind_set_fixes():
         "A meeting will be held at the town hall on 2 December 2026")
     assert rewrite_dates("The operator must run four crossings a day between April and October", tuesday) == (
         "The operator must run four crossings a day between April and October")
+
+
+def test_thirteenth_blind_set_fixes():
+    a = _analyse("Dr. Ines Marlowe, the economist who led the study, said about 30 percent of visitors came from abroad.")[0]
+    assert a.speaker == "Ines Marlowe" and a.claim == "About 30 percent of visitors came from abroad"
+    b = _analyse("The county will close nine stations by May, fire and rescue commissioner Alun Pryce said on Tuesday.")[0]
+    assert b.speaker == "Alun Pryce"
+    c = _analyse("Rangers pay the trust £9,000 a year, less than half of what the trust says the path costs it.")[0]
+    assert c.attribution == "none"
+    d = _analyse("The poet Marit Engstrom, who grew up in Harwick, called the plan \"vandalism\" and said she would fight it.")[0]
+    assert d.speaker == "Marit Engstrom" and d.claim == "Marit Engstrom would fight it"
+    e = _analyse("The survey of 1,800 tenants found that 30 percent had damp.")[0]
+    assert e.speaker == "survey"
+    f = _analyse("Organisers estimate that 40,000 people watched the parade.")[0]
+    assert f.speaker == "Organisers"
+    tuesday = datetime(2026, 5, 12, tzinfo=UTC)
+    assert rewrite_dates("Halls must publish their rents by 1 March", tuesday) == "Halls must publish their rents by 1 March"
+    assert rewrite_dates("compared with £90 on a typical weekend in April", tuesday) == (
+        "compared with £90 on a typical weekend in April")
+    assert rewrite_dates("Race day is my worst Sunday of the year", tuesday) == "Race day is my worst Sunday of the year"
+    assert rewrite_dates("The race was run on Sunday", tuesday) == "The race was run on 10 May 2026"
