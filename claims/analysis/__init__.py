@@ -28,7 +28,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.14.0"
+EXTRACTOR_VERSION = "0.14.1"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -261,18 +261,8 @@ def analyse_article(
                 flags.append("inferred_speaker")
             else:
                 flags.append("unknown_speaker")
-        if only is not None and i not in only:
-            # Not wanted (below the threshold): keep the speaker bookkeeping that later
-            # sentences lean on, skip normalization, entities, types and parts.
-            skipped = SentenceAnalysis(
-                claim=sent.text, attribution=frame.kind, speaker=speaker if frame.kind != "none" else None,
-                speaker_start=sp_s if frame.kind != "none" else None, speaker_end=sp_e if frame.kind != "none" else None,
-                flags=flags + ["not_analysed"],
-            )
-            if frame.kind == "quote":
-                last_quote, last_quote_person = skipped, person
-            results.append(skipped)
-            continue
+        # Normalization runs for every sentence: resolving its pronouns teaches the people
+        # index genders that later sentences rely on, wanted or not.
         claim, plain, nflags = normalize_claim(
             text,
             work,
@@ -288,6 +278,18 @@ def analyse_article(
                            else None),
         )
         flags.extend(f for f in nflags if f not in flags)
+        if only is not None and i not in only:
+            # Not wanted (below the threshold): keep the speaker bookkeeping that later
+            # sentences lean on, skip entities, types and parts.
+            skipped = SentenceAnalysis(
+                claim=sent.text, attribution=frame.kind, speaker=speaker if frame.kind != "none" else None,
+                speaker_start=sp_s if frame.kind != "none" else None, speaker_end=sp_e if frame.kind != "none" else None,
+                flags=flags + ["not_analysed"],
+            )
+            if frame.kind == "quote":
+                last_quote, last_quote_person = skipped, person
+            results.append(skipped)
+            continue
         entities = find_entities(text, body_start, sent.end, people=people, abbreviations=abbreviations, published=published)
         quoted = " ".join(text[s:e] for s, e in frame.content) if frame.kind == "quote" else ""
         types, checkable = classify(plain, sent.text, entities, frame_kind=frame.kind, quoted=quoted)

@@ -42,7 +42,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mabbr", re.compile(rf"\b({_MONTH_ABBR})\. (\d{{1,2}})(?:, (\d{{4}}))?\b")),
     ("nine11", re.compile(r"(?<![\w/])9/11\b")),
     ("decade", re.compile(r"\b(?:the )?((?:1[89]|20)\d0)s\b")),
-    ("rel_month", re.compile(rf"\b(next|last|this) ({_MONTH_RE})\b(?! \d)", re.I)),
+    # Only the modifier ignores case: "this may mean" is the verb, "this May" the month.
+    ("rel_month", re.compile(rf"\b((?i:next|last|this)) ({_MONTH_RE})\b(?! \d)")),
     ("rel_week", re.compile(r"\b(?:(earlier|later) )?(this|last|next) (week|month|year)\b(?!['’]s)", re.I)),
     ("ago", re.compile(r"(?<![\d,.])\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,4}) (years?|months?|weeks?|days?) ago\b", re.I)),
     ("dayword", re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)),

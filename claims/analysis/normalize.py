@@ -201,8 +201,8 @@ def _swap_group_pronoun(claim: str, group: str | None, frame_kind: str) -> str:
     if frame_kind != "reported" or not group:
         return claim
     m = re.match(r"^[Ii]t\b(?!['’])", claim)
-    last = group.split()[-1]
-    if not m or re.fullmatch(r"[a-z][\w'’-]*(?<!s)s|[Pp]olice|[Pp]eople", last):
+    last = group.split()[-1] if group.split() else ""
+    if not m or not last or re.fullmatch(r"[a-z][\w'’-]*(?<!s)s|[Pp]olice|[Pp]eople", last):
         return claim  # "Landlords' groups say it will ...": a plural common noun is not "it" (a name is)
     return group[0].upper() + group[1:] + claim[m.end():]
 

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from claims.scoring import META_NAME, Scorer, sha256_file
-from claims.train.data import read_dataset
+from claims.train.data import DatasetError, read_dataset
 from claims.train.metrics import best_threshold, ece, prf
 
 MODEL_NAME = "claimflow-checkworthiness"
@@ -78,14 +78,26 @@ def measure_speed(scorer: Scorer, texts: list[str], runs: int = 5) -> float:
     return float(np.median(rates))
 
 
+#: The temporal holdout must be at least this big, with both classes, or training falls back to dev CV.
+MIN_HOLDOUT = 200
+
+
 def holdout_split(train_ids: list[str], dev_ids: list[str]) -> np.ndarray:
     """Mask of the train sentences newer than every dev sentence (ids are chronological)."""
+    if not dev_ids:
+        raise DatasetError("temporal threshold: the dev split is empty")
     try:
         ids = np.array([int(i) for i in train_ids])
         cutoff = max(int(i) for i in dev_ids)
     except ValueError as exc:
-        raise ValueError(f"temporal threshold needs numeric sentence ids ({exc})") from None
+        raise DatasetError(f"temporal threshold needs numeric sentence ids ({exc})") from None
     return ids > cutoff
+
+
+def usable_holdout(mask: np.ndarray, labels: list[int]) -> bool:
+    """Whether the held-out rows are enough to pick a threshold on: MIN_HOLDOUT rows, both classes."""
+    y = np.asarray(labels)[mask]
+    return len(y) >= MIN_HOLDOUT and 0 < int(y.sum()) < len(y)
 
 
 def bootstrap_threshold(y: np.ndarray, p: np.ndarray, runs: int, seed: int = 0) -> tuple[float, list[float]]:
@@ -123,7 +135,7 @@ def temporal_threshold(tr, dev, cfg: TrainConfig, log: Callable[[str], None]) ->
     ph = 1 / (1 + np.exp(-(b + zh * w[0])))
     thr, q = bootstrap_threshold(hy, ph, cfg.bootstrap, cfg.seed)
     dev_cv_thr = best_threshold(yd, cv_combiner(zd[:, None], yd, cfg.cv_folds, cfg.seed))
-    out = {"fit": len(fit_x), "holdout": len(hx), "holdout_yes": round(float(hy.mean()), 3),
+    out = {"fit": len(fit_x), "holdout": len(hx), "holdout_yes": round(float(hy.mean()), 3) if len(hy) else 0.0,
            "newer_than_id": max(int(i) for i in dev.ids), "threshold": thr, "bootstrap_p10_p50_p90": q,
            "holdout_at_threshold": prf(hy, ph, thr), "dev_cv_threshold": dev_cv_thr,
            "holdout_at_dev_cv_threshold": prf(hy, ph, dev_cv_thr), "holdout_ece": ece(hy, ph)}
@@ -147,6 +159,13 @@ def train(data_dir: str | Path, out_dir: str | Path, config: TrainConfig | None 
     t_start = time.time()
     data = read_dataset(data_dir)
     tr, dev = data["train"], data["dev"]
+    temporal_ok = False
+    if cfg.threshold_rule == "temporal" and cfg.encoder_layers > 0:
+        # Checked before any fine-tuning, so bad ids fail in seconds, not after 12 minutes.
+        temporal_ok = usable_holdout(holdout_split(tr.ids, dev.ids), tr.labels)
+        if not temporal_ok:
+            log(f"threshold: fewer than {MIN_HOLDOUT} train sentences newer than dev (or one class only); "
+                "using the dev-CV threshold instead")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     staging = out / ".staging"
@@ -210,7 +229,7 @@ def train(data_dir: str | Path, out_dir: str | Path, config: TrainConfig | None 
     dev_cv_threshold = best_threshold(y, oof)
     weights, bias = fit_combiner(z, y)
     temporal = None
-    if cfg.threshold_rule == "temporal" and shipped == ["encoder"]:
+    if cfg.threshold_rule == "temporal" and shipped == ["encoder"] and temporal_ok:
         temporal = temporal_threshold(tr, dev, cfg, log)
         threshold = temporal["threshold"]
     else:

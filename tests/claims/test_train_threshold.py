@@ -5,8 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from claims.train.data import DatasetError
 from claims.train.metrics import best_threshold
-from claims.train.pipeline import bootstrap_threshold, holdout_split
+from claims.train.pipeline import MIN_HOLDOUT, bootstrap_threshold, holdout_split, usable_holdout
 
 
 def test_holdout_is_the_train_rows_newer_than_every_dev_row():
@@ -14,9 +15,20 @@ def test_holdout_is_the_train_rows_newer_than_every_dev_row():
     assert mask.tolist() == [False, False, False, True, True]
 
 
-def test_holdout_needs_numeric_ids():
-    with pytest.raises(ValueError, match="numeric sentence ids"):
+def test_holdout_needs_numeric_ids_and_a_dev_split():
+    with pytest.raises(DatasetError, match="numeric sentence ids"):
         holdout_split(["a1", "a2"], ["b"])
+    with pytest.raises(DatasetError, match="dev split is empty"):
+        holdout_split(["1", "2"], [])
+
+
+def test_a_holdout_too_small_or_one_class_is_not_used():
+    big = np.ones(MIN_HOLDOUT + 10, dtype=bool)
+    assert usable_holdout(big, [0, 1] * ((MIN_HOLDOUT + 10) // 2))
+    assert not usable_holdout(big, [0] * (MIN_HOLDOUT + 10))  # no positives
+    small = np.zeros(MIN_HOLDOUT + 10, dtype=bool)
+    small[:10] = True
+    assert not usable_holdout(small, [0, 1] * ((MIN_HOLDOUT + 10) // 2))
 
 
 def test_bootstrap_median_sits_where_the_classes_separate():
