@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from claims.analysis.lexicon import IRREGULAR_PAST
 from claims.records import CLAIM_TYPES, Entity
 
 __all__ = ["classify"]
@@ -113,13 +114,7 @@ _HISTORICAL_ANCHOR = re.compile(
     r"\b(?:founded|established|invaded|declared independence|opened in|was set by)\b|"
     r"\bon\s+\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b",
 )
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|invoked|joined|invaded|declared|founded|opened|signed|set|won|lost|"
-    r"raised|introduced|came|began|ended|happened|took|became|elected|fell|rose|cut|called|hit|"
-    r"broke|beat|paid|spent|sold|made|grew|gave|saw|built|got|went|ran|left|met|stole|sent|struck|caught|slept|kept|"
-    r"felt|heard|found|thought|brought|bought|taught|\w+ed)\b",
-    re.I,
-)
+_PAST = re.compile(rf"\b(?:{'|'.join(sorted(IRREGULAR_PAST))}|\w+ed)\b", re.I)
 # "as the population ages", "as prices rise": a clause explaining an expected or reported change.
 _EXPLAINING_AS = re.compile(
     r"\bas\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,2}?(?:population|prices|costs|demand|rates|temperatures|numbers|wages|incomes)\s+"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from claims.analysis.lexicon import MONTHS, WEEKDAYS
+from claims.analysis.lexicon import IRREGULAR_PAST, MONTHS, WEEKDAYS
 
 __all__ = ["DateMatch", "find_dates", "format_day", "is_future", "rewrite_dates"]
 
@@ -53,8 +53,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|said|decided|announced|cut|set|hit|held|left|met|paid|sold|won|lost|made|took|gave|"
-                       r"rose|fell|grew|began|came|went|saw|told|\w+ed)\b", re.I)
+_PAST_VERB = rf"(?:{'|'.join(sorted(IRREGULAR_PAST))}|\w+ed)"
+_PAST_CUE = re.compile(rf"\b{_PAST_VERB}\b", re.I)
 
 
 @dataclass
@@ -99,8 +99,7 @@ def _today_is_an_event(text: str, start: int, end: int) -> bool:
     clause = text[left + 1:start] + " " + text[end:min(rights) if rights else len(text)]
     if _FUTURE.search(clause):
         return True
-    return bool(re.search(r"\b(?:was|were|did|said|met|began|went|came|took|made|gave|won|lost|fell|rose|left|told|"
-                          r"struck|broke|held|sold|paid|spent|chose|wrote|spoke|\w+ed)\b", clause, re.I)
+    return bool(re.search(rf"\b(?!had\b){_PAST_VERB}\b", clause, re.I)
                 and not re.search(r"\b(?:has|have|is|are)\s+(?:\w+ed|said|done|made|seen|given|taken|been|become|written|spoken|told|shown)\b",
                                   clause, re.I))
 

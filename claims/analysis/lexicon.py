@@ -178,3 +178,16 @@ CONNECTORS: tuple[str, ...] = (
     "Instead", "Indeed", "Nevertheless", "Nonetheless", "Frankly", "Also", "Then",
     "In addition", "In fact", "Besides", "Finally", "Similarly", "Likewise",
 )
+
+# Irregular past-tense verbs (regular ones end in -ed): one list for tense in dates,
+# claim types and first-person rewrites.
+IRREGULAR_PAST: frozenset[str] = frozenset(
+    """
+    was were had did said felt saw grew sat spent knew went took made thought lost won met left came got gave
+    told ran led found became began brought bought fought heard kept paid put read taught wrote caught drove
+    ate drank fell flew forgot froze hid hit hurt lay lit meant rode rang rose sang sank sent shot shut slept
+    spoke stood stole struck swam swore threw understood woke wore built dealt dug fed fled held knelt lent
+    sold sought split spread stuck stung swept tore broke beat chose set cut
+    """.split()
+)
+

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from claims.analysis.dates import rewrite_dates
-from claims.analysis.lexicon import CONNECTORS
+from claims.analysis.lexicon import CONNECTORS, IRREGULAR_PAST
 from claims.analysis.people import TITLE_REF_RE, People, Person
 
 __all__ = ["Abbreviation", "find_abbreviations", "normalize_claim"]
@@ -38,16 +38,8 @@ _SMALL = {"of", "for", "and", "the", "on", "in", "de", "des", "du", "la", "le", 
 _DEF = re.compile(r"\(([A-Z][A-Za-z]{1,7})\)")
 _CONNECTOR_RE = re.compile(r"^(?:(?:" + "|".join(CONNECTORS) + r")\b,?\s+)+")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|mine|myself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
-_IRREGULAR_PAST = {
-    "was", "had", "did", "felt", "saw", "grew", "sat", "spent", "knew", "went", "took", "made",
-    "thought", "lost", "won", "met", "left", "came", "got", "gave", "told", "said", "ran", "led",
-    "found", "became", "began", "brought", "bought", "fought", "heard", "kept", "paid", "put",
-    "read", "taught", "wrote", "never", "once", "also", "still", "always", "only", "caught",
-    "drove", "ate", "drank", "fell", "flew", "forgot", "froze", "hid", "hit", "hurt", "lay", "lit", "meant", "rode", "rang", "rose", "sang", "sank", "sent", "shot", "shut", "slept",
-    "spoke", "stood", "stole", "struck", "swam", "swore", "threw", "understood", "woke", "wore",
-    "built", "dealt", "dug", "fed", "fled", "held", "knelt", "lent", "sold", "sought", "split", "spread", "stuck", "stung", "swept", "tore",
-    "used",
-}
+# Past-tense verbs, plus adverbs that may stand between "I" and one ("I never ...").
+_IRREGULAR_PAST = IRREGULAR_PAST | {"never", "once", "also", "still", "always", "only", "used"}
 _MODALS = {"will", "would", "can", "could", "should", "must", "may", "might", "shall", "won't", "can't", "couldn't",
            "wouldn't", "shouldn't"}
 _AGREE = {"have": "has", "am": "is", "are": "is", "were": "was", "do": "does", "'ve": "has", "'m": "is"}
