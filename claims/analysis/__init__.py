@@ -20,6 +20,7 @@ from datetime import datetime
 from claims.analysis.attribution import Frame, find_frame, quote_spans
 from claims.analysis.claim_types import classify
 from claims.analysis.entities import find_entities
+from claims.analysis.lexicon import ORG_KIND_NOUNS
 from claims.analysis.normalize import find_abbreviations, normalize_claim
 from claims.analysis.parts import decompose
 from claims.analysis.people import People, Person
@@ -107,10 +108,8 @@ def _closing_frame(
     return None
 
 
-_ORG_DESCRIPTOR = re.compile(
-    r"\b(?:retailer|company|firm|group|charity|bank|airline|carrier|operator|insurer|supermarket|chain|brand|"
-    r"start-?up|developer|manufacturer|maker|lender|regulator|provider|platform|publisher|broadcaster|club|trust)\s+$"
-)
+_ORG_KIND = "|".join(re.escape(w) for w in sorted(ORG_KIND_NOUNS, key=len, reverse=True))
+_ORG_DESCRIPTOR = re.compile(rf"\b(?:{_ORG_KIND})\s+$")
 
 
 def _organisation_named(text: str, person: Person, start: int | None) -> bool:
@@ -121,8 +120,7 @@ def _organisation_named(text: str, person: Person, start: int | None) -> bool:
         first = m.start()
         after = text[m.end():m.end() + 80]
         if (_ORG_DESCRIPTOR.search(text[max(0, first - 30):first])
-                or re.match(r"(?:['’]s)?,\s+(?:the|a|an)\s+[^,]*\b(?:chain|company|firm|group|retailer|supermarket|bank|airline|"
-                            r"operator|insurer|maker|manufacturer|lender|charity|provider|platform)\b", after)):
+                or re.match(rf"(?:['’]s)?,\s+(?:the|a|an)\s+[^,]*\b(?:{_ORG_KIND})\b", after)):
             return True
     return False
 

@@ -191,3 +191,14 @@ IRREGULAR_PAST: frozenset[str] = frozenset(
     """.split()
 )
 
+# Nouns that describe an organisation in apposition or before its name
+# ("Brightlearn, the Coldharbour-based company"; "Online retailer Parcelly").
+ORG_KIND_NOUNS: tuple[str, ...] = tuple(
+    """
+    retailer company firm group charity bank airline carrier operator insurer supermarket chain brand start-up
+    startup developer manufacturer maker lender regulator provider platform publisher broadcaster club trust
+    organisation organization business restaurant school campaign network co-operative cooperative agency
+    think-tank consultancy union party band venue
+    """.split()
+)
+

@@ -26,6 +26,7 @@ from claims.analysis.lexicon import (
     FEMALE_NAMES,
     MALE_NAMES,
     NOT_NAME_WORDS,
+    ORG_KIND_NOUNS,
     ORG_WORDS,
     PLACE_WORDS,
     ROLE_NOUNS,
@@ -42,6 +43,7 @@ _HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?$")
 PRONOUN_RE = re.compile(r"\b(she|he|her|his|him|hers|herself|himself)\b", re.I)
 _ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True))
 TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{_ROLE_ALT}))\b")
+_ORG_KIND = "|".join(re.escape(w) for w in sorted(ORG_KIND_NOUNS, key=len, reverse=True))
 _ORG_ALT = "|".join(sorted((re.escape(w) for w in ORG_WORDS), key=len, reverse=True))
 _SPEECH_ALT = "|".join(re.escape(v) for v in SPEECH_VERBS)
 _OBJECT_BEFORE = re.compile(
@@ -203,9 +205,8 @@ class People:
         if re.search(r"\b(?:runs|ran|founded|co-founded|owns|owned|manages|managed|chairs|heads|joined|launched|set up)\s+$", before):
             self.not_people.add(name)
             return False
-        if re.match(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:charity|company|firm|group|organi[sz]ation|business|"
-                    r"restaurant|school|campaign|network|start-?up|co-?operative|agency|think tank|trust|chain|brand|"
-                    r"consultancy|union|party|club|band|venue|project|scheme|site|estate|development)\b(?!['’])", after):
+        if re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ORG_KIND}|think tank|project|scheme|site|estate|development)\b(?!['’])",
+                    after):
             self.not_people.add(name)
             return False
         if re.search(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+$", before):
