@@ -20,10 +20,9 @@ from datetime import datetime
 from claims.analysis.attribution import Frame, find_frame, quote_spans
 from claims.analysis.claim_types import classify
 from claims.analysis.entities import find_entities
-from claims.analysis.lexicon import ORG_KIND_NOUNS
 from claims.analysis.normalize import find_abbreviations, normalize_claim
 from claims.analysis.parts import decompose
-from claims.analysis.people import People, Person
+from claims.analysis.people import ORG_KIND_ALT, People, Person, word_re
 from claims.records import Sentence, SentenceAnalysis
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
@@ -108,19 +107,18 @@ def _closing_frame(
     return None
 
 
-_ORG_KIND = "|".join(re.escape(w) for w in sorted(ORG_KIND_NOUNS, key=len, reverse=True))
-_ORG_DESCRIPTOR = re.compile(rf"\b(?:{_ORG_KIND})\s+$")
+_ORG_DESCRIPTOR = re.compile(rf"\b(?:{ORG_KIND_ALT})\s+$")
 
 
 def _organisation_named(text: str, person: Person, start: int | None) -> bool:
     """A one-word "person" introduced by an organisation noun (``Online retailer Parcelly``) is an organisation."""
     if person.name != person.surname or person.gender is not None or start is None:
         return False
-    for m in re.finditer(rf"(?<![\w'’-]){re.escape(person.name)}(?![\w-])", text):
+    for m in word_re(person.name).finditer(text):
         first = m.start()
         after = text[m.end():m.end() + 80]
         if (_ORG_DESCRIPTOR.search(text[max(0, first - 30):first])
-                or re.match(rf"(?:['’]s)?,\s+(?:the|a|an)\s+[^,]*\b(?:{_ORG_KIND})\b", after)):
+                or re.match(rf"(?:['’]s)?,\s+(?:the|a|an)\s+[^,]*\b(?:{ORG_KIND_ALT})\b", after)):
             return True
     return False
 

@@ -19,11 +19,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.analysis.lexicon import ROLE_NOUNS, SPEECH_VERBS, THAT_ONLY_VERBS, WEEKDAYS
+from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS, WEEKDAYS
+from claims.analysis.people import ROLE_ALT
 
 __all__ = ["Frame", "find_frame", "quote_spans"]
 
-_ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True))
 _VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|then|later|again|previously|recently|repeatedly|once|further|publicly|reportedly)\s+)*"
 _SUBJ_PRON = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
@@ -60,7 +60,7 @@ _SAYING = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
     # a role noun before a full name: "Union leader Kofi Mensah rejected that, saying ..."
     r"(?:[A-Z][\w'’-]*\s+)?(?:[a-z][\w'’-]*\s+){1,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}(?=\s+[a-z])|"
-    rf"(?:The|A|An|Its|Their)\s+(?:(?:[a-z]+\s+){{0,2}}?(?:{_ROLE_ALT})\b|[a-z]+)|"
+    rf"(?:The|A|An|Its|Their)\s+(?:(?:[a-z]+\s+){{0,2}}?(?:{ROLE_ALT})\b|[a-z]+)|"
     # "Fishing organisations in Arvenia and Dostria welcomed the deal, saying ..."
     r"[A-Z][\w'’-]*(?:\s+[a-z][\w'’-]*){1,2}(?:\s+(?:in|of|from|across)\s+[A-Z][\w'’-]*(?:\s+(?:and|&)\s+[A-Z][\w'’-]*)?)?(?=\s+[a-z]+ed\b)|"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}|He|She|They|We|I)(?:\s*\([A-Z]{2,8}\))?"

@@ -68,6 +68,8 @@ _COMPARISON = re.compile(
     r"\b[a-z]+est-[a-z]+ing\b",
     re.I,
 )
+# "Under the national Fire Cover Standard, ...": a sentence governed by a named rule.
+_UNDER_NAMED = re.compile(r"\s*Under (?:the |its |their )?(?:[a-z]+\s+){0,2}[A-Z]")
 _LIMIT = re.compile(r"(?:no |not )?(?:more|less|fewer)\s+than", re.I)
 # "I would have gone back", "I thought my son would too", "how we would pay": not forecasts.
 _NOT_A_FORECAST = re.compile(
@@ -179,11 +181,11 @@ def classify(
         types.add("causal")
     if _PREDICTION.search(_NOT_A_FORECAST.sub("", _NO_PLANS.sub("", claim))) and not re.search(r"\bhad expected\b", claim):
         types.add("prediction")
-    if "prediction" in types and re.match(r"\s*Under (?:the |its |their )?(?:[a-z]+\s+){0,2}[A-Z]", sentence) \
+    if "prediction" in types and _UNDER_NAMED.match(sentence) \
             and not _PREDICTION.search(re.sub(r"\bshould\s+\w+", "", claim)):
         types.discard("prediction")  # "Under the Fire Cover Standard, the first engine should reach ...": a duty
     if (_RULE.search(claim) or (_MUST.search(claim) and re.search(r"\b(?:Under|law|rules?|required)\b", sentence))
-            or re.match(r"\s*Under (?:the |its |their )?(?:[a-z]+\s+){0,2}[A-Z]", sentence)):
+            or _UNDER_NAMED.match(sentence)):
         types.add("rule")
     if _HISTORICAL_ANCHOR.search(claim) and _PAST.search(claim) and "prediction" not in types:
         types.add("historical")

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claims.analysis.lexicon import (
     COUNTRIES_AND_PLACES,
@@ -34,16 +35,23 @@ from claims.analysis.lexicon import (
     TITLE_WORDS,
 )
 
-__all__ = ["Mention", "People", "Person", "PRONOUN_RE", "TITLE_REF_RE"]
+__all__ = ["ORG_KIND_ALT", "ROLE_ALT", "Mention", "People", "Person", "PRONOUN_RE", "TITLE_REF_RE", "word_re"]
 
 _TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ]+|Mc[A-Z][a-zà-öø-ÿ]+|[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?)"
 _RUN = re.compile(rf"(?<![\w'-]){_TOKEN}(?:\.?\s{{1,2}}{_TOKEN})*(?![\w-])")
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?$")
 PRONOUN_RE = re.compile(r"\b(she|he|her|his|him|hers|herself|himself)\b", re.I)
-_ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True))
-TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{_ROLE_ALT}))\b")
-_ORG_KIND = "|".join(re.escape(w) for w in sorted(ORG_KIND_NOUNS, key=len, reverse=True))
+#: Regex alternations shared by the analysis rules (longest first, so a longer noun wins).
+ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True))
+ORG_KIND_ALT = "|".join(re.escape(w) for w in sorted(ORG_KIND_NOUNS, key=len, reverse=True))
+TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{ROLE_ALT}))\b")
+
+
+@lru_cache(maxsize=4096)
+def word_re(word: str) -> re.Pattern[str]:
+    """A name or word standing alone (not inside a longer word), compiled once per word."""
+    return re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])")
 _ORG_ALT = "|".join(sorted((re.escape(w) for w in ORG_WORDS), key=len, reverse=True))
 _SPEECH_ALT = "|".join(re.escape(v) for v in SPEECH_VERBS)
 _OBJECT_BEFORE = re.compile(
@@ -205,7 +213,7 @@ class People:
         if re.search(r"\b(?:runs|ran|founded|co-founded|owns|owned|manages|managed|chairs|heads|joined|launched|set up)\s+$", before):
             self.not_people.add(name)
             return False
-        if re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{_ORG_KIND}|think tank|project|scheme|site|estate|development)\b(?!['’])",
+        if re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{ORG_KIND_ALT}|think tank|project|scheme|site|estate|development)\b(?!['’])",
                     after):
             self.not_people.add(name)
             return False
@@ -217,7 +225,7 @@ class People:
             return True
         if re.search(rf"\b(?:{_SPEECH_ALT})\s+$", before):
             return True
-        if re.search(rf"\b(?:{_ROLE_ALT})\s+$", before, re.I):
+        if re.search(rf"\b(?:{ROLE_ALT})\s+$", before, re.I):
             return True
         # Two or three capitalised words that are neither org nor place: a name
         # unless the run opens the sentence with a common word.
@@ -229,7 +237,7 @@ class People:
         if re.match(r"\s+(?:[a-z]+s|[a-z]+ed|has|had|was)\b", after) and re.search(r"\b(?:her|his|she|he)\b", self.text[end:end + 250]):
             return True
         surname, before_surname = words[-1], words[-2]
-        for other in re.finditer(rf"(?<![\w'’-]){re.escape(surname)}(?![\w-])", self.text):
+        for other in word_re(surname).finditer(self.text):
             if other.start() == end - len(surname):
                 continue
             if not re.search(rf"{re.escape(before_surname)}\.?\s+$", self.text[max(0, other.start() - 30):other.start()]):
@@ -281,7 +289,7 @@ class People:
         # Mentions of every single-token person and of surnames used alone.
         known = [m.start for m in self.mentions]
         for person in self.persons:
-            word = re.compile(rf"(?<![\w'-]){re.escape(person.surname)}(?![\w-])")  # once per person, not per sentence
+            word = word_re(person.surname)
             for s, e in spans:
                 for m in word.finditer(self.text[s:e]):
                     start = s + m.start()
