@@ -3,7 +3,8 @@
 Ingests every sample article named in ``tests/data/claims_gold.jsonl`` with
 ``claims.ingest.ingest_sources`` (the same path the pipeline uses), splits it
 with ``claims.sentences.split_sentences``, runs ``claims.analysis.analyse_article``
-and compares each gold sentence with its analysis:
+with the shipped speaker tagger (``--rules-only`` for the rules alone) and
+compares each gold sentence with its analysis:
 
 * speaker accuracy (case and punctuation folded; ``null`` must stay ``None``);
 * claim-type micro-F1 over the labels of ``records.CLAIM_TYPES``;
@@ -12,7 +13,8 @@ and compares each gold sentence with its analysis:
 
 Usage::
 
-    python benchmarks/claims_quality.py [--gold tests/data/claims_gold.jsonl] [-v]
+    python benchmarks/claims_quality.py [--gold tests/data/claims_gold.jsonl] [--splits heldout17,heldout18]
+                                        [--rules-only | --speaker-tagger DIR] [-v]
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from claims.analysis import analyse_article, extractor_id  # noqa: E402
 from claims.ingest import ingest_sources  # noqa: E402
+from claims.model.mentions import MentionTagger, load_mention_tagger  # noqa: E402
 from claims.records import Article, SentenceAnalysis  # noqa: E402
 from claims.sentences import split_sentences  # noqa: E402
 
@@ -53,8 +56,12 @@ def load_gold(path: Path) -> list[dict]:
     return rows
 
 
-def analysed_sentences(files: list[str]) -> dict[str, list[tuple[str, SentenceAnalysis]]]:
-    """file -> [(sentence text, analysis)] over every article ingested from that file."""
+def analysed_sentences(files: list[str], tagger: MentionTagger | None = None) -> dict[str, list[tuple[str, SentenceAnalysis]]]:
+    """file -> [(sentence text, analysis)] over every article ingested from that file.
+
+    With ``tagger``, every sentence gets its proposed speaker mention (the pipeline
+    only tags the worthy ones, which gives the same analyses for those).
+    """
     result = ingest_sources([str(ROOT / f) for f in files])
     for rejected in result.rejected:
         print(f"warning: rejected {rejected.message()}", file=sys.stderr)
@@ -64,8 +71,10 @@ def analysed_sentences(files: list[str]) -> dict[str, list[tuple[str, SentenceAn
         if key is None:
             continue
         sentences = split_sentences(article.text)
+        mentions = tagger.mentions([s.text for s in sentences]) if tagger is not None else None
         analyses = analyse_article(
-            article.text, sentences, published=article.published, author=article.author, source=article.source
+            article.text, sentences, published=article.published, author=article.author, source=article.source,
+            mentions=mentions,
         )
         by_file[key].extend((s.text, a) for s, a in zip(sentences, analyses, strict=True))
     return by_file
@@ -134,12 +143,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "claims_gold.jsonl")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every mismatch")
+    parser.add_argument("--speaker-tagger", type=Path, default=None,
+                        help="speaker tagger artifact folder (default: the shipped one)")
+    parser.add_argument("--rules-only", action="store_true", help="no speaker tagger: the attribution rules alone")
+    parser.add_argument("--splits", default=None, help="comma-separated gold splits to score (default: all)")
     args = parser.parse_args(argv)
+    tagger = None if args.rules_only else load_mention_tagger(args.speaker_tagger)
 
     gold = load_gold(args.gold)
+    if args.splits:
+        keep = set(args.splits.split(","))
+        gold = [row for row in gold if row.get("split", "dev") in keep]
     files = sorted({row["file"] for row in gold})
     t0 = time.perf_counter()
-    found = analysed_sentences(files)
+    found = analysed_sentences(files, tagger)
     elapsed = time.perf_counter() - t0
 
     splits: dict[str, Scores] = {}
@@ -156,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
         splits.setdefault(row.get("split", "dev"), Scores()).add(row, hits[0], args.verbose)
         total.add(row, hits[0], False)
 
-    print(f"extractor            {extractor_id()}")
+    print(f"extractor            {extractor_id(tagger.version if tagger is not None else None)}")
     print(f"gold sentences       {len(gold)} from {len(files)} files ({missing} not found)")
     for name in sorted(splits):
         splits[name].report(name)

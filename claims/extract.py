@@ -22,16 +22,18 @@ class ExtractResult:
     articles: int = 0
 
 
-def extractor_label() -> str:
-    from claims.analysis import EXTRACTOR_NAME, EXTRACTOR_VERSION
+def extractor_label(tagger: object | None = None) -> str:
+    """``claimflow-rules@X.Y.Z``, plus ``+speakers.<hash>`` when the speaker tagger takes part."""
+    from claims.analysis import extractor_id
 
-    return f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}"
+    return extractor_id(getattr(tagger, "version", None) if tagger is not None else None)
 
 
 def extract_batch(
     articles: Sequence[Article],
     scorer: object,
     *,
+    tagger: object | None = None,
     threshold: float | None = None,
     now: datetime | None = None,
     on_article: Callable[[Article, int], None] | None = None,
@@ -40,14 +42,16 @@ def extract_batch(
 
     ``scorer`` has ``score(texts) -> array``, ``name``, ``version`` and
     ``threshold`` (see ``claims.scoring``).  ``threshold`` overrides the
-    scorer's own.  ``on_article(article, n_sentences)`` reports progress.
+    scorer's own.  ``tagger`` (``claims.model.mentions.MentionTagger``) proposes
+    speaker mentions for the worthy sentences.  ``on_article(article, n_sentences)``
+    reports progress.
     """
     from claims.analysis import analyse_article
     from claims.sentences import split_sentences
 
     cut = float(scorer.threshold if threshold is None else threshold)  # type: ignore[attr-defined]
     model = f"{scorer.name}@{scorer.version}"  # type: ignore[attr-defined]
-    extractor = extractor_label()
+    extractor = extractor_label(tagger)
     stamp = now or datetime.now(UTC)
 
     per_article: list[tuple[Article, list[Sentence]]] = []
@@ -70,8 +74,14 @@ def extract_batch(
         wanted = {i for i, sc in enumerate(art_scores) if float(sc) >= cut}
         if not wanted:
             continue
+        mentions = None
+        if tagger is not None:
+            order = sorted(wanted)
+            found = dict(zip(order, tagger.mentions([sents[i].text for i in order]), strict=True))  # type: ignore[attr-defined]
+            mentions = [found.get(i) for i in range(len(sents))]
         analyses = analyse_article(
-            art.text, sents, published=art.published, author=art.author, source=art.source, only=wanted
+            art.text, sents, published=art.published, author=art.author, source=art.source, only=wanted,
+            mentions=mentions,
         )
         for sent, score, analysis in zip(sents, art_scores, analyses, strict=True):
             if float(score) < cut:

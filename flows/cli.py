@@ -15,7 +15,7 @@ import click
 
 from claims.errors import ClaimflowError
 from flows import formatting
-from flows.cli_model import score, train
+from flows.cli_model import score, train, train_speakers
 from flows.settings import Settings, load_settings
 
 
@@ -372,6 +372,7 @@ def show_settings(settings: Settings) -> None:
 
 cli.add_command(score)
 cli.add_command(train)
+cli.add_command(train_speakers)
 
 
 def main() -> None:

@@ -120,3 +120,33 @@ def train(data_dir: Path, out_dir: Path, card_path: Path, quick: bool, layers: i
         raise click.ClickException(str(exc)) from None
     click.echo(json.dumps(metrics, indent=2))
     click.echo(f"artifact written to {out_dir}; model card {card_path}")
+
+
+@click.command("train-speakers")
+@click.option("--gold", "gold_path", type=click.Path(path_type=Path), default=Path("tests/data/claims_gold.jsonl"),
+              show_default=True, help="Hand-annotated gold sentences (JSONL); article paths are relative to --root.")
+@click.option("--root", type=click.Path(path_type=Path), default=Path("."), show_default=True,
+              help="Folder the gold's article paths are relative to.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("claims/model/speaker_tagger"),
+              show_default=True, help="Artifact folder to write.")
+@click.option("--epochs", type=float, default=6.0, show_default=True)
+@click.option("--exclude", multiple=True, help="Gold splits to leave out of training (for a blind test).")
+@click.option("--cv", "cv_groups", multiple=True, help="Gold splits to cross-validate on first (one training each).")
+def train_speakers(gold_path: Path, root: Path, out_dir: Path, epochs: float, exclude: tuple[str, ...],
+                   cv_groups: tuple[str, ...]) -> None:
+    """Train the speaker-mention tagger on the gold sentences and write its int8 ONNX artifact."""
+    from claims.errors import ClaimflowError
+
+    if not gold_path.is_file():
+        raise click.ClickException(f"{gold_path}: gold file not found")
+    try:
+        from claims.train.speakers import train_speaker_tagger
+
+        meta = train_speaker_tagger(gold_path, root, out_dir, epochs=epochs, exclude=exclude, cv_groups=cv_groups,
+                                    log=lambda m: click.echo(m, err=True))
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(f"training needs the extras: pip install 'claimflow[train]' ({exc.name} missing)") from None
+    except ClaimflowError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(json.dumps(meta["training"], indent=2))
+    click.echo(f"speaker tagger {meta['version']} written to {out_dir}")

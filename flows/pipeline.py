@@ -68,6 +68,7 @@ def pipeline(
     """Run claimflow once over ``sources`` (default: the bundled samples)."""
     from prefect.runtime import flow_run
 
+    from claims.extract import extractor_label
     from warehouse.load import fail_run, first_line, new_run_id, start_run
 
     settings = load_settings(home=home, threshold=threshold, batch_size=batch_size)
@@ -79,7 +80,7 @@ def pipeline(
         run_id,
         sources=sources,
         model=f"{scorer.name}@{scorer.version}",
-        extractor=_extractor(),
+        extractor=extractor_label(steps.load_tagger_for(settings)),
         flow_run_id=str(flow_run.id) if flow_run.id else None,
         lock_timeout=settings.lock_timeout,
     )
@@ -137,9 +138,3 @@ def pipeline(
         "exported": summary.exported,
         "db_path": str(settings.db_path),
     }
-
-
-def _extractor() -> str:
-    from claims.extract import extractor_label
-
-    return extractor_label()

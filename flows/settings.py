@@ -55,6 +55,11 @@ class Settings:
         default=None,
         metadata=_doc("Check-worthiness model artifact to load; default: the one shipped in the package."),
     )
+    speaker_tagger: bool = field(
+        default=True,
+        metadata=_doc("Use the shipped speaker-mention tagger next to the attribution rules; "
+                      "false: rules only (the extractor version then says so)."),
+    )
     batch_size: int = field(
         default=8, metadata=_doc("Articles per extract task (one Prefect task per batch).")
     )

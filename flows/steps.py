@@ -84,6 +84,15 @@ def load_scorer_for(settings: Settings):
     return load_scorer(settings.model_path)
 
 
+def load_tagger_for(settings: Settings):
+    """The shipped speaker tagger, or None when ``speaker_tagger`` is off."""
+    if not settings.speaker_tagger:
+        return None
+    from claims.model.mentions import load_mention_tagger
+
+    return load_mention_tagger()
+
+
 def extract(articles: Sequence[Article], settings: Settings):
     """Claims from one batch of articles (the scorer is loaded once per process)."""
     from claims.extract import extract_batch
@@ -92,6 +101,7 @@ def extract(articles: Sequence[Article], settings: Settings):
     return extract_batch(
         articles,
         scorer,
+        tagger=load_tagger_for(settings),
         threshold=settings.threshold,
         on_article=lambda _art, n: progress.PROGRESS.article_done(n),
     )

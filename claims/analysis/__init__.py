@@ -6,29 +6,31 @@
 >>> analyse_article(text, split_sentences(text))[1].claim
 'Estonia lost as many soldiers per capita as the United States'
 
-Rules and regular expressions only (no models, nothing downloaded); see
-docs/extraction.md for the conventions.  The analysis is document-level so that
-pronouns and titles resolve across sentences.
+Rules and regular expressions, plus (when the caller passes its output) the
+speaker-mention tagger the project trains itself (``claims.model.mentions``);
+nothing is downloaded.  See docs/extraction.md for the conventions.  The
+analysis is document-level so that pronouns and titles resolve across sentences.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
-from claims.analysis.attribution import Frame, find_frame, quote_spans
+from claims.analysis.attribution import Frame, find_frame, frame_at_mention, quote_spans
 from claims.analysis.claim_types import classify
 from claims.analysis.entities import find_entities
 from claims.analysis.normalize import find_abbreviations, normalize_claim
 from claims.analysis.parts import decompose
 from claims.analysis.people import ORG_KIND_ALT, People, Person, word_re
+from claims.analysis.tagged import TAGGER_MIN_CONFIDENCE, TaggedMention, chosen_span
 from claims.records import Sentence, SentenceAnalysis
 
-__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "analyse_article", "extractor_id"]
+__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "TAGGER_MIN_CONFIDENCE", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.14.2"
+EXTRACTOR_VERSION = "0.15.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -53,9 +55,12 @@ def _dateline_end(sentence: str) -> int:
     return m.end()
 
 
-def extractor_id() -> str:
-    """``name@version`` of these rules, as stored on claim records."""
-    return f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}"
+def extractor_id(tagger_version: str | None = None) -> str:
+    """``name@version`` as stored on claim records: the rules' version, plus the speaker
+    tagger's hash when one took part (``claimflow-rules@0.15.0+speakers.1a2b3c4d``)."""
+    if tagger_version is None:
+        return f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}"
+    return f"{EXTRACTOR_NAME}@{EXTRACTOR_VERSION}+speakers.{tagger_version.rsplit('+', 1)[-1]}"
 
 
 def _speaker_of(
@@ -86,6 +91,44 @@ def _speaker_of(
     if not phrase:
         return None, None, None, None
     return phrase, None, s, e
+
+
+def _tagged_speaker(
+    text: str, span: tuple[int, int], people: People, rules_person: Person | None,
+    sp_s: int | None, sp_e: int | None, group_speakers: list[str],
+) -> tuple[str, Person | None, int, int] | None:
+    """(speaker, person, start, end) for a tagged mention, or None to keep the rules' speaker.
+
+    The span is resolved like a frame's speaker phrase (names, surnames, pronouns,
+    ``the minister``, organisations as written).  A person the rules resolved is only
+    replaced by another person, or trimmed by a mention inside the rules' own
+    (``Sprinter Kaisa Orlund`` becomes ``Kaisa Orlund``, ``Sprinter`` the role).
+    """
+    s, e = span
+    if rules_person is None and sp_s is not None and sp_s < s and e == sp_e and re.fullmatch(r"(?:[A-Z][\w'’-]*\s+)+", text[sp_s:s]):
+        return None  # the rules kept a capitalised first word the tagger dropped ("Visit Merriford")
+    if text[max(0, s - 4):s].lower() == "the " and re.fullmatch(r"[a-z][a-z -]*", text[s:e]):
+        s -= 4  # "the interior minister": a title reference
+    speaker, person, t_s, t_e = _speaker_of(
+        Frame(kind="reported", speaker_text=text[s:e], speaker_start=s, speaker_end=e), people, text)
+    if person is None and speaker and re.fullmatch(r"[Ii]t|[Tt]hey", speaker):
+        speaker = group_speakers[-1] if group_speakers else None
+    if not speaker or t_s is None or t_e is None:
+        return None
+    if person is None and text[max(0, t_s - 4):t_s] in ("the ", "The "):
+        t_s -= 4  # an organisation's span keeps its article, as the rules' spans do
+    if (t_s, t_e) == (sp_s, sp_e):
+        return None
+    if rules_person is not None and person is None:
+        inside = sp_s is not None and sp_e is not None and sp_s <= s and e <= sp_e
+        if not (inside and rules_person.name.endswith(" " + speaker)):
+            return None
+        lead = rules_person.name[: -len(speaker)].strip()
+        rules_person.name = speaker
+        if rules_person.role is None and lead:
+            rules_person.role = lead
+        return speaker, rules_person, t_s, t_e
+    return speaker, person, t_s, t_e
 
 
 def _closing_frame(
@@ -206,6 +249,7 @@ def analyse_article(
     author: str | None = None,
     source: str | None = None,
     only: Collection[int] | None = None,
+    mentions: Sequence[TaggedMention | None] | None = None,
 ) -> list[SentenceAnalysis]:
     """One :class:`SentenceAnalysis` per sentence of ``text``, in order.
 
@@ -214,6 +258,9 @@ def analyse_article(
     speaker (the publisher is recorded on the claim elsewhere).  With ``only``, the
     sentences whose index is not in it get the speaker only (flag ``not_analysed``):
     the pipeline passes the indices that scored at or above the threshold.
+    ``mentions`` (one per sentence, from the speaker tagger in
+    ``claims.model.mentions``) lets a confident tagged mention replace the
+    rules' speaker where :func:`_tagger_choice` says so (flag ``speaker_from_tagger``).
     """
     del author, source
     work = text.translate(_WORK_TABLE)
@@ -257,6 +304,20 @@ def analyse_article(
                 flags.append("inferred_speaker")
             else:
                 flags.append("unknown_speaker")
+        attribution = frame.kind
+        tagged = chosen_span(mentions[i] if mentions is not None else None, sent.text, sent.start, sp_s, sp_e)
+        if tagged is not None:
+            taken = _tagged_speaker(text, tagged, people, person, sp_s, sp_e, group_speakers)
+            if taken is not None:
+                speaker, person, sp_s, sp_e = taken
+                flags = [f for f in flags if f not in ("unknown_speaker", "inferred_speaker")] + ["speaker_from_tagger"]
+                if attribution == "none":
+                    attribution = "quote" if frame.quote else "reported"
+                    anchored = frame_at_mention(work, body_start, sent.end, *tagged) if not frame.quote else None
+                    if anchored is not None:
+                        frame = anchored
+                if person is None:
+                    group_speakers.append(speaker)
         # Normalization runs for every sentence: resolving its pronouns teaches the people
         # index genders that later sentences rely on, wanted or not.
         claim, plain, nflags = normalize_claim(
@@ -278,8 +339,8 @@ def analyse_article(
             # Not wanted (below the threshold): keep the speaker bookkeeping that later
             # sentences lean on, skip entities, types and parts.
             skipped = SentenceAnalysis(
-                claim=sent.text, attribution=frame.kind, speaker=speaker if frame.kind != "none" else None,
-                speaker_start=sp_s if frame.kind != "none" else None, speaker_end=sp_e if frame.kind != "none" else None,
+                claim=sent.text, attribution=attribution, speaker=speaker if attribution != "none" else None,
+                speaker_start=sp_s if attribution != "none" else None, speaker_end=sp_e if attribution != "none" else None,
                 flags=flags + ["not_analysed"],
             )
             if frame.kind == "quote":
@@ -293,11 +354,11 @@ def analyse_article(
         parts = decompose(claim, types, entities, original=text, sent_start=sent.start, sent_end=sent.end, previous=previous)
         analysis = SentenceAnalysis(
             claim=claim,
-            attribution=frame.kind,
-            speaker=speaker if frame.kind != "none" else None,
-            speaker_role=(person.role if person is not None else None) if frame.kind != "none" else None,
-            speaker_start=sp_s if frame.kind != "none" else None,
-            speaker_end=sp_e if frame.kind != "none" else None,
+            attribution=attribution,
+            speaker=speaker if attribution != "none" else None,
+            speaker_role=(person.role if person is not None else None) if attribution != "none" else None,
+            speaker_start=sp_s if attribution != "none" else None,
+            speaker_end=sp_e if attribution != "none" else None,
             quote_start=frame.quote[0] if frame.quote else None,
             quote_end=frame.quote[1] if frame.quote else None,
             types=types,

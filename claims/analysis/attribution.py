@@ -432,3 +432,52 @@ def _reported(m: re.Match[str], base: int, content: str, spk: str) -> Frame:
     s, e = m.span(spk)
     cs, ce = _trim(m.string, *m.span(content))
     return Frame("reported", m.group(spk), base + s, base + e, [(base + cs, base + ce)])
+
+
+_SUBORDINATE = re.compile(r"\b(?:where|which|who|whom|whose|because|although|whereas)\b", re.I)
+
+
+def frame_at_mention(text: str, start: int, end: int, m_start: int, m_end: int) -> Frame | None:
+    """A reported-speech frame built around a speaker mention the tagger found at ``m_start:m_end``
+    in the sentence ``text[start:end]``, for sentences where the patterns above found none.
+
+    ``According to <…mention…>,`` is cut out wherever it stands (with a ``which …``
+    clause about the source).  Otherwise the content follows the first speech verb after
+    the mention that introduces speech (``X, 78, from Y, told Drivetime she …``, ``X
+    accused him of … and said the list …``), if the mention opens the main clause.
+    None when neither shape is there, or a quote comes before the mention.
+    """
+    sent = text[start:end]
+    ms, me = m_start - start, m_end - start
+    if '"' in sent[:ms]:
+        return None  # the mention follows a quote: that is the quote's frame
+    acc = None
+    for a in re.finditer(r"(?i)\baccording to\b", sent[:ms]):
+        acc = a
+    if acc is not None and "," not in sent[acc.end():ms]:
+        if acc.start() == 0 or sent[:acc.start()].rstrip().endswith(","):
+            comma = re.compile(r",(?!\d)").search(sent, me)
+            close = comma.start() if comma else len(sent.rstrip(" ."))
+            rel = re.match(r",\s+(?:which|who)\b(?:[^,]|,(?=\d))*", sent[close:])
+            if rel:
+                close += rel.end()
+            before = (0, len(sent[:acc.start()].rstrip())) if acc.start() else None
+            after = _trim(sent, close, len(sent.rstrip()))
+            if before and after[1] <= after[0]:
+                before = (0, len(sent[:acc.start()].rstrip(" ,")))
+            spans = [sp for sp in (before, after) if sp and sp[1] > sp[0]]
+            if spans:
+                return Frame("reported", sent[ms:me], m_start, m_end, [(start + a, start + b) for a, b in spans])
+        return None
+    if _SUBORDINATE.search(sent[:ms]):
+        return None
+    for vm in re.finditer(rf"\b(?P<verb>{_VERBS})\b", sent[me:me + 160]):
+        pos = me + vm.start()
+        if _NEGATED.search(sent[me:pos]):
+            continue
+        content_start = _content_after_verb(sent, vm.group("verb"), me + vm.end())
+        if content_start is None or len(sent[content_start:].split()) < 5:
+            continue
+        cs, ce = _trim(sent, content_start, len(sent.rstrip()))
+        return Frame("reported", sent[ms:me], m_start, m_end, [(start + cs, start + ce)])
+    return None

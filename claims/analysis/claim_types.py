@@ -197,6 +197,10 @@ def classify(
     if "opinion" in types and types <= {"opinion", "causal", "prediction", "personal_experience"} and not (types & {"quantity", "comparison", "historical", "rule"}):
         checkable = False
         types = {"opinion"} | (types & {"personal_experience"})
+    if not types and frame_kind == "quote":
+        # A quoted statement with no figure, comparison, date, rule, forecast or cause is
+        # quote-of-opinion ("It was a fiction from start to finish.").
+        types, checkable = {"opinion"}, False
     if claim.rstrip().endswith("?"):
         checkable = False
     if not types:

@@ -34,6 +34,8 @@ _FUTURE = re.compile(
 )
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "March last year", "3 April next year": one date, not a month plus a year.
+    ("month_rel_year", re.compile(rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)? )?({_MONTH_RE}) (?:of )?((?i:last|next|this)) (?i:year)\b(?!['’]s)")),
     ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH_RE}),? (\d{{4}})\b")),
     ("mdy", re.compile(rf"\b({_MONTH_RE}) (\d{{1,2}})(?:st|nd|rd|th)?, (\d{{4}})\b")),
     ("my", re.compile(rf"\b({_MONTH_RE}) (\d{{4}})\b")),
@@ -207,6 +209,15 @@ def _resolve_relative(kind: str, m: re.Match[str], pub: date | None, future: boo
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=delta)
         words = f"the week of {format_day(monday)}"
         return monday.isoformat(), f"{prefix}{words}" if edge else words
+    if kind == "month_rel_year":
+        y = pub.year + {"this": 0, "last": -1, "next": 1}[m.group(3).lower()]
+        mo = _month_index(m.group(2).capitalize())
+        if m.group(1):
+            try:
+                return date(y, mo, int(m.group(1))).isoformat(), f"{int(m.group(1))} {MONTHS[mo - 1]} {y}"
+            except ValueError:
+                return None, None
+        return f"{y:04d}-{mo:02d}", f"{MONTHS[mo - 1]} {y}"
     if kind == "rel_month":
         which, mo = m.group(1).lower(), _month_index(m.group(2).capitalize())
         if which == "next":  # the first such month after the publication month
@@ -304,7 +315,7 @@ def find_dates(text: str, published: datetime | date | None = None, *, future: b
                 continue
             if kind == "mabbr":
                 value = None
-            elif kind in ("rel_month", "rel_week", "ago", "dayword", "weekday", "month", "dm", "md"):
+            elif kind in ("month_rel_year", "rel_month", "rel_week", "ago", "dayword", "weekday", "month", "dm", "md"):
                 value, repl = _resolve_relative(kind, m, pub, _clause_future(text, m.start(), m.end(), future))
                 taken.append((m.start(), m.end()))
                 found.append(DateMatch(m.start(), m.end(), m.group(0), value, repl))

@@ -34,8 +34,8 @@ def _worker_cpus(threads: int) -> list[int] | None:
     return cpus if len(cpus) == threads else None
 
 
-class OnnxClassifier:
-    """ONNX graph ``(input_ids, attention_mask) -> logit`` plus its tokenizer."""
+class OnnxRunner:
+    """An ONNX graph over ``(input_ids, attention_mask)`` plus its tokenizer, run one text per call."""
 
     def __init__(self, onnx_path: Path, tokenizer_path: Path, max_len: int, threads: int = 2) -> None:
         import onnxruntime as ort
@@ -54,22 +54,14 @@ class OnnxClassifier:
         self._pool: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
 
-    def _run_slice(self, ids: list[list[int]], out: np.ndarray, start: int, step: int) -> None:
-        """Logits of ``ids[start::step]`` into ``out`` (one unpadded sentence per call)."""
+    def _run_slice(self, ids: list[list[int]], out: list, start: int, step: int) -> None:
+        """Raw outputs of ``ids[start::step]`` into ``out`` (one unpadded text per call)."""
         run = self.sess.run
         for i in range(start, len(ids), step):
             x = np.asarray([ids[i]], dtype=np.int64)
-            out[i] = run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[0].reshape(-1)[0]
+            out[i] = run(None, {"input_ids": x, "attention_mask": np.ones_like(x)})[0][0]
 
-    def logits(self, texts: Sequence[str]) -> np.ndarray:
-        """One raw logit per text, in input order; each text's value does not depend on the others."""
-        out = np.zeros(len(texts), dtype=np.float64)
-        if not texts:
-            return out
-        ids = [e.ids for e in self.tok.encode_batch(list(texts))]
-        if self.threads == 1 or len(ids) < 8:
-            self._run_slice(ids, out, 0, 1)
-            return out
+    def _workers(self) -> ThreadPoolExecutor:
         with self._lock:
             if self._pool is None:
                 cpus = _worker_cpus(self.threads)
@@ -89,7 +81,27 @@ class OnnxClassifier:
                                 pass  # a restricted container: run unpinned
 
                     self._pool = ThreadPoolExecutor(self.threads, thread_name_prefix="claimflow-onnx", initializer=pin_worker)
-        futures = [self._pool.submit(self._run_slice, ids, out, k, self.threads) for k in range(self.threads)]
+            return self._pool
+
+    def run_each(self, ids: list[list[int]]) -> list[np.ndarray]:
+        """The graph's first output for each token-id list, in order, each independent of the others."""
+        out: list = [None] * len(ids)
+        if self.threads == 1 or len(ids) < 8:
+            self._run_slice(ids, out, 0, 1)
+            return out
+        pool = self._workers()
+        futures = [pool.submit(self._run_slice, ids, out, k, self.threads) for k in range(self.threads)]
         for f in futures:
             f.result()
         return out
+
+
+class OnnxClassifier(OnnxRunner):
+    """ONNX graph ``(input_ids, attention_mask) -> logit`` plus its tokenizer."""
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """One raw logit per text, in input order; each text's value does not depend on the others."""
+        if not texts:
+            return np.zeros(0, dtype=np.float64)
+        ids = [e.ids for e in self.tok.encode_batch(list(texts))]
+        return np.asarray([float(np.asarray(o).reshape(-1)[0]) for o in self.run_each(ids)], dtype=np.float64)

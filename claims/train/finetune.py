@@ -130,10 +130,12 @@ def train_classifier(texts: Sequence[str], labels: Sequence[int], *, layers: int
     return model
 
 
-def export_onnx(model, out_dir: Path, max_len: int, name: str = "encoder", optimize: bool = True) -> tuple[Path, Path]:
+def export_onnx(model, out_dir: Path, max_len: int, name: str = "encoder", optimize: bool = True,
+                per_token: bool = False) -> tuple[Path, Path]:
     """Write ``{name}.onnx`` (int8 dynamic quantization) and ``tokenizer.json`` to ``out_dir``.
 
-    With ``optimize``, onnxruntime's transformer optimizer first fuses attention,
+    The graph's output is one logit per text, or with ``per_token`` one row of
+    label logits per token.  With ``optimize``, onnxruntime's transformer optimizer first fuses attention,
     layer norms and GELU (needs the eager attention graph), which runs faster on CPU.
     """
     import tempfile
@@ -151,7 +153,7 @@ def export_onnx(model, out_dir: Path, max_len: int, name: str = "encoder", optim
         torch.onnx.export(model, (x, torch.ones_like(x)), str(fp32), dynamo=False, opset_version=17,
                           input_names=["input_ids", "attention_mask"], output_names=["logit"],
                           dynamic_axes={"input_ids": {0: "b", 1: "t"}, "attention_mask": {0: "b", 1: "t"},
-                                        "logit": {0: "b"}})
+                                        "logit": {0: "b", 1: "t"} if per_token else {0: "b"}})
         if optimize:
             from onnxruntime.transformers.optimizer import optimize_model
 

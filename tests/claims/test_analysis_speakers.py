@@ -522,3 +522,11 @@ def test_may_the_verb_is_not_the_month_and_only_matches_the_full_analysis():
     full = analyse_article(text, sents)
     assert analyse_article(text, sents, only={2})[2] == full[2]
     assert full[2].speaker == "Robin Ettle"
+
+
+def test_month_with_relative_year_is_one_date():
+    published = datetime(2026, 5, 23, tzinfo=UTC)
+    assert rewrite_dates("From April next year, the ward will close.", published) == "From April 2027, the ward will close."
+    assert rewrite_dates("The launch, in March last year, failed.", published) == "The launch, in March 2025, failed."
+    assert rewrite_dates("Fares rose on 3 March last year.", published) == "Fares rose on 3 March 2025."
+    assert rewrite_dates("It opened in May this year.", published) == "It opened in May 2026."

@@ -1,0 +1,122 @@
+"""The speaker tagger next to the attribution rules.
+
+The first tests feed hand-made mentions (the tagger's output format) to
+``analyse_article`` to pin down when a mention replaces the rules' speaker.
+The last ones run the shipped int8 tagger on sentences written for the test.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claims.analysis import TAGGER_MIN_CONFIDENCE, analyse_article, extractor_id
+from claims.model.mentions import Mention, decode_span, load_mention_tagger
+from claims.sentences import split_sentences
+
+
+def _with(text: str, phrase: str | None, sentence: int = 0, confidence: float = 0.99):
+    """Analyses of ``text`` with a tagged mention of ``phrase`` in one sentence (None: no mention)."""
+    sents = split_sentences(text)
+    mentions: list[Mention | None] = [None] * len(sents)
+    if phrase is not None:
+        s = sents[sentence].text.index(phrase)
+        mentions[sentence] = Mention(s, s + len(phrase), confidence)
+    return analyse_article(text, sents, mentions=mentions)
+
+
+def test_no_mentions_is_the_rules_alone():
+    text = 'Vintner Osla Brennagh said exports rose 12 percent. "We sold more than ever," she said.'
+    sents = split_sentences(text)
+    rules = analyse_article(text, sents)
+    assert analyse_article(text, sents, mentions=[None] * len(sents)) == rules
+    assert analyse_article(text, sents, mentions=[Mention(None, None, 0.3)] * len(sents)) == rules
+
+
+def test_confident_mention_gives_a_speaker_where_the_rules_found_none():
+    text = "Fewer than 40 ferries ran in March, the Tollamore Harbour Trust reckons."
+    rules = analyse_article(text, split_sentences(text))[0]
+    tagged = _with(text, "Tollamore Harbour Trust")[0]
+    assert tagged.speaker == "Tollamore Harbour Trust"
+    assert tagged.attribution == "reported"
+    assert "speaker_from_tagger" in tagged.flags
+    assert (tagged.speaker_start, tagged.speaker_end) == (text.index("the Tollamore"), text.index(" reckons"))
+    if rules.speaker is None:  # the rules do not know "reckons"; the claim stays as written
+        assert rules.attribution == "none"
+
+
+def test_unsure_mention_is_ignored():
+    text = "Fewer than 40 ferries ran in March, the Tollamore Harbour Trust reckons."
+    rules = analyse_article(text, split_sentences(text))[0]
+    unsure = _with(text, "Tollamore Harbour Trust", confidence=TAGGER_MIN_CONFIDENCE - 0.05)[0]
+    assert unsure == rules
+
+
+def test_mention_trims_a_role_the_rules_kept_in_the_name():
+    text = "Ropemaker Idris Quenby said orders had doubled since 2024."
+    tagged = _with(text, "Idris Quenby")[0]
+    assert tagged.speaker == "Idris Quenby"
+    assert "speaker_from_tagger" in tagged.flags or _with(text, None)[0].speaker == "Idris Quenby"
+
+
+def test_pronoun_mention_resolves_through_the_people_index():
+    text = ("Harbourmaster Wenna Trethowan met the council on Monday. "
+            "Catches, she said, had halved since 2019.")
+    a = _with(text, "she", sentence=1)[1]
+    assert a.speaker == "Wenna Trethowan"
+
+
+def test_same_span_as_the_rules_adds_no_flag():
+    text = 'Aled Pryce said the pier would reopen in May.'
+    a = _with(text, "Aled Pryce")[0]
+    assert a.speaker == "Aled Pryce"
+    assert "speaker_from_tagger" not in a.flags
+
+
+def test_decode_span_widens_to_whole_words_but_not_a_possessive():
+    sentence = "Nia Okafor-Hale's office said so."
+    # tokens: Nia | Okafor | - | Hale | ' | s | office ...: B on "Nia", I on "Okafor" only.
+    offsets = [(0, 0), (0, 3), (4, 10), (10, 11), (11, 15), (15, 16), (16, 17), (18, 24), (0, 0)]
+    probs = np.array([[1, 0, 0], [0.05, 0.95, 0], [0.05, 0, 0.95], [0.9, 0, 0.1], [0.9, 0, 0.1],
+                      [1, 0, 0], [1, 0, 0], [1, 0, 0], [1, 0, 0]], dtype=float)
+    m = decode_span(sentence, offsets, probs)
+    assert sentence[m.start:m.end] == "Nia Okafor-Hale"
+    assert m.confidence == pytest.approx(0.95)
+    none = decode_span(sentence, offsets, probs, min_prob=0.99)
+    assert none.start is None and none.confidence == pytest.approx(0.95)
+
+
+def test_extractor_id_names_the_tagger():
+    assert extractor_id("1.0+1a2b3c4d").endswith("+speakers.1a2b3c4d")
+    assert "+" not in extractor_id()
+
+
+# --- the shipped tagger -------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return load_mention_tagger()
+
+
+def test_shipped_tagger_finds_speakers_in_new_sentences(tagger):
+    sentences = [
+        "Beekeeper Tamsin Rowallan said the dam had leaked for years.",
+        "Bus journeys in Kelderby fell by a fifth last year, according to the Kelderby Transport Partnership.",
+        "The partnership said it would publish a new timetable in June.",
+        '"It is the busiest spring we have had," she said.',
+        "Turnout was 61 percent, the highest since 1992.",
+    ]
+    found = [s[m.start:m.end] if m.start is not None else None for s, m in zip(sentences, tagger.mentions(sentences), strict=True)]
+    assert found[0] == "Tamsin Rowallan"
+    assert found[1] == "Kelderby Transport Partnership"
+    assert found[2] == "partnership"
+    assert found[3] == "she"
+    assert found[4] is None
+
+
+def test_shipped_tagger_is_batch_independent(tagger):
+    a = "Councillor Rhun Ashdale said the levy would raise £2m."
+    alone = tagger.mentions([a])[0]
+    batched = tagger.mentions([a] + ["Prices rose 3 percent, the bureau said."] * 9)[0]
+    assert alone == batched
