@@ -272,16 +272,20 @@ def analyse_article(
     last_quote: SentenceAnalysis | None = None
     last_quote_person: Person | None = None
     group_speakers: list[str] = []
+    # What "it said" can refer to: organisations that spoke, and speakers of unknown gender
+    # ("Eastmark Power Networks (EPN) ... said"), with the words that named them.
+    it_referents: list[tuple[str, str]] = []
     starts = [sent.start + _dateline_end(sent.text) for sent in sentences]
     frames = [find_frame(work, b, sent.end, quotes) for b, sent in zip(starts, sentences, strict=True)]
     for i, sent in enumerate(sentences):
         body_start, frame = starts[i], frames[i]
         speaker, person, sp_s, sp_e = _speaker_of(frame, people, text)
+        it_phrase: str | None = None
         if person is None and speaker and frame.kind != "none":
             # "The official said ..." after "A senior official ... said": the same unnamed speaker;
             # "..., it said." after "the directorate said": the organisation that spoke last.
-            if re.fullmatch(r"\s*[Ii]t\s*", frame.speaker_text or "") and group_speakers:
-                speaker = group_speakers[-1]
+            if re.fullmatch(r"\s*[Ii]t\s*", frame.speaker_text or "") and it_referents:
+                speaker, it_phrase = it_referents[-1]
             else:
                 speaker = _earlier_group(frame.speaker_text or "", speaker, group_speakers)
             group_speakers.append(speaker)
@@ -330,11 +334,15 @@ def analyse_article(
             sentence=sent.text,
             published=published,
             abbreviations=abbreviations,
-            speaker_group=(_group_subject(text, sp_s, sp_e) if person is None and speaker
+            speaker_group=(it_phrase if it_phrase is not None
+                           else _group_subject(text, sp_s, sp_e) if person is None and speaker
                            else person.name if person is not None and _organisation_named(text, person, sp_s)
                            else None),
         )
         flags.extend(f for f in nflags if f not in flags)
+        if (attribution != "none" and speaker and sp_s is not None and sp_e is not None and it_phrase is None
+                and (person is None or person.gender is None) and not re.fullmatch(r"(?i)it|they|he|she", speaker)):
+            it_referents.append((speaker, text[sp_s:sp_e]))
         if only is not None and i not in only:
             # Not wanted (below the threshold): keep the speaker bookkeeping that later
             # sentences lean on, skip entities, types and parts.

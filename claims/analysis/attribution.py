@@ -38,7 +38,8 @@ _COLON_INTRO = re.compile(
     r"\s+(?:was|were|is|are|put it|had|has|kept it|summed it up|did not mince (?:his|her|their) words)\b[^\"“:]{0,40}:\s*$"
 )
 _ACCORDING_START = re.compile(
-    r"^According to (?P<spk>[^,]+?)(?:,\s+(?P<app>(?:a|an|the|who|which|whose|its|his|her)\b(?:[^,]|,(?=\d))*))?,\s+(?P<content>.+)$", re.S)
+    r"^According to (?P<spk>[^,]+?)(?:,\s+(?P<app>(?:a|an|the|who|which|whose|its|his|her)\b(?:[^,]|,(?=\d))*"
+    rf"|(?:[a-z][\w'’-]*\s+){{0,2}}(?:{ROLE_ALT})\s+(?:of|at|for)\b(?:[^,]|,(?=\d))*))?,\s+(?P<content>.+)$", re.S)
 _ACCORDING_PLAIN = re.compile(r"^According to (?P<spk>[^,]+?),\s+(?P<content>.+)$", re.S)
 _FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|must|spends?|costs?|\w+ed)\b")
 _ACCORDING_END = re.compile(
@@ -48,7 +49,7 @@ _END_FRAME = re.compile(
     r"(?:[a-z][\w'’-]*\s+){1,5}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,2}|"
     r"(?:(?:senior|local|health|government|western|european|us|u\.s\.)\s+)?(?:officials|analysts|economists|police|experts|critics|residents|sources|diplomats|organisers|organizers|campaigners|researchers|doctors|witnesses|scientists)"
     r"(?:\s+(?:at|from|of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|[A-Z][\w'’-]*))*)?)\s+"
-    rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’ ]+?|told (?:a|an|the)\s+[\w'’ -]+?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|estimates|predicted|predicts|forecast|forecasts|wrote|argued|claimed|insisted|stressed)"
+    rf"{_AUX}(?P<verb>said|says|told reporters|told journalists|told [A-Z][\w'’]*(?:\s+[\w'’]+){0,3}?|told (?:a|an|the)\s+[\w'’-]+(?:\s+[\w'’-]+){0,3}?|announced|found|show|shows|showed|added|warned|reported|confirmed|estimated|estimates|predicted|predicts|forecast|forecasts|wrote|argued|claimed|insisted|stressed)"
     r"(?:\s+(?:on|in|at|last|this|earlier|late|early)\b[^,.]*)?\s*[.!?]?$",
     re.S,
 )
@@ -455,13 +456,14 @@ def frame_at_mention(text: str, start: int, end: int, m_start: int, m_end: int) 
     for a in re.finditer(r"(?i)\baccording to\b", sent[:ms]):
         acc = a
     if acc is not None and "," not in sent[acc.end():ms]:
-        if acc.start() == 0 or sent[:acc.start()].rstrip().endswith(","):
+        opener = _OPENERS.match(sent)
+        if acc.start() == 0 or (opener and opener.end() == acc.start()) or sent[:acc.start()].rstrip().endswith(","):
             comma = re.compile(r",(?!\d)").search(sent, me)
             close = comma.start() if comma else len(sent.rstrip(" ."))
             rel = re.match(r",\s+(?:which|who)\b(?:[^,]|,(?=\d))*", sent[close:])
             if rel:
                 close += rel.end()
-            before = (0, len(sent[:acc.start()].rstrip())) if acc.start() else None
+            before = (0, len(sent[:acc.start()].rstrip())) if acc.start() and not (opener and opener.end() == acc.start()) else None
             after = _trim(sent, close, len(sent.rstrip()))
             if before and after[1] <= after[0]:
                 before = (0, len(sent[:acc.start()].rstrip(" ,")))
@@ -476,6 +478,10 @@ def frame_at_mention(text: str, start: int, end: int, m_start: int, m_end: int) 
         if _NEGATED.search(sent[me:pos]):
             continue
         content_start = _content_after_verb(sent, vm.group("verb"), me + vm.end())
+        told = re.match(r"\s+(?:the\s+)?[\w'’-]+(?:\s+[A-Z][\w'’-]*){0,2}\s+(?:that\s+)?(?=(?:he|she|they|it|we|I|the|a|an|his|her|its|their)\b)",
+                        sent[me + vm.end():]) if vm.group("verb") in ("told", "tells") else None
+        if content_start is None and told:
+            content_start = me + vm.end() + told.end()
         if content_start is None or len(sent[content_start:].split()) < 5:
             continue
         cs, ce = _trim(sent, content_start, len(sent.rstrip()))

@@ -94,7 +94,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     Systems Technologies Industries Solutions Logistics Engineering Aerospace Dynamics Labs Laboratories
     Enterprises Ventures Resources Airport Airports Against Action Campaign Chamber Chambers Commerce Friends Exchange Guild Estates Ferries Ferry
     Lines Shipping Buses Coaches Trains Hotel Hotels Inn Restaurant Cafe Café Bakery Pub Museum Library
-    Gallery Living Constabulary Libraries Museums Galleries
+    Gallery Living Constabulary Libraries Museums Galleries Brothers Associates Networks Ratings Analytics
+    Consulting Consultants Advisers Advisors Markets Data Research Retail Stores Supermarkets
     """.split()
 )
 

@@ -203,7 +203,7 @@ class People:
         name = " ".join(words)
         if name in self.not_people:
             return False
-        det = re.search(r"\b(?:the|a|an|its|their)\s+((?:[a-z][\w'’-]*\s+){0,2})$", before)
+        det = re.search(r"\b(?:the|a|an|its|their)\s+((?:(?!(?:is|was|are|were|be|been|has|had|said|says|told)\s)[a-z][\w'’-]*\s+){0,2})$", before)
         if det and not self._has_role_noun(det.group(1)):  # "the economist Jane Doe" is a person
             self.not_people.add(name)
             return False
@@ -213,8 +213,8 @@ class People:
         if re.search(r"\b(?:runs|ran|founded|co-founded|owns|owned|manages|managed|chairs|heads|joined|launched|set up)\s+$", before):
             self.not_people.add(name)
             return False
-        if re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{ORG_KIND_ALT}|think tank|project|scheme|site|estate|development)\b(?!['’])",
-                    after):
+        if re.match(rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,2}}?(?:{ORG_KIND_ALT}|think tank|project|scheme|site|estate|development)\b(?!['’])"
+                    rf"(?!\s+(?:{ROLE_ALT})\b)", after):  # "a network engineer" is a person
             self.not_people.add(name)
             return False
         if re.search(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?\s+$", before):
@@ -348,9 +348,13 @@ class People:
 
     def _role_after(self, end: int, sent_end: int) -> str | None:
         """Role from an appositive after the name: ``Marsh, the region's chief medical officer``."""
-        m = re.match(r",\s+(?:the|a|an)\s+([^,.;\"]+?)\s*(?:[,.;\"]|$)", self.text[end:sent_end])
-        if m and self._has_role_noun(m.group(1)) and len(m.group(1).split()) <= 8:
-            return m.group(1)
+        m = re.match(r",\s+(?:the|a|an|(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?['’]s))\s+([^,.;\"]+?)\s*(?:[,.;\"]|$)",
+                     self.text[end:sent_end])
+        if not m:
+            return None
+        role = re.split(r"\s+(?:who|which|whose|that)\b", m.group(2), maxsplit=1)[0]  # "a network engineer who spent ..."
+        if self._has_role_noun(role) and len(role.split()) <= 8:
+            return f"{m.group('owner')} {role}" if m.group("owner") else role
         return None
 
     @staticmethod
