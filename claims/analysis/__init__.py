@@ -342,7 +342,7 @@ def analyse_article(
         flags.extend(f for f in nflags if f not in flags)
         if (attribution != "none" and speaker and sp_s is not None and sp_e is not None and it_phrase is None
                 and (person is None or person.gender is None) and not re.fullmatch(r"(?i)it|they|he|she", speaker)):
-            it_referents.append((speaker, text[sp_s:sp_e]))
+            it_referents.append((speaker, re.sub(r"\s*\([A-Z]{2,8}\)$", "", text[sp_s:sp_e].strip(" ,"))))
         if only is not None and i not in only:
             # Not wanted (below the threshold): keep the speaker bookkeeping that later
             # sentences lean on, skip entities, types and parts.

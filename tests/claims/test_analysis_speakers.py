@@ -530,3 +530,38 @@ def test_month_with_relative_year_is_one_date():
     assert rewrite_dates("The launch, in March last year, failed.", published) == "The launch, in March 2025, failed."
     assert rewrite_dates("Fares rose on 3 March last year.", published) == "Fares rose on 3 March 2025."
     assert rewrite_dates("It opened in May this year.", published) == "It opened in May 2026."
+
+
+def test_told_frame_keeps_its_object_short():
+    text = ("Ilse Varga runs the depot. Speaking at the depot in Carrow, she told the paper that fares had "
+            "risen by 8 percent since she arrived and that the line would reopen in 2027.")
+    a = _analyse(text)[1]
+    assert a.speaker == "Ilse Varga"
+    assert a.claim.startswith("Fares had risen by 8 percent since")
+
+
+def test_role_appositive_with_an_owner_or_a_who_clause():
+    text = ("The designer behind the hull is Piotr Zielinski, Arvona's chief designer, who joined in 2019. "
+            "The designer said the hull weighed 40 tonnes. "
+            "The woman who knows the canal best is Adaeze Morrow, a lock engineer who spent 30 years there. "
+            "The engineer said 12 locks needed repair.")
+    a = _analyse(text)
+    assert a[1].speaker == "Piotr Zielinski"
+    assert a[3].speaker == "Adaeze Morrow"
+
+
+def test_it_said_after_an_organisation_the_lexicon_does_not_know():
+    text = ("Corvane Water Networks (CWN), which serves 2 million homes, said 300 pipes burst on Friday. "
+            "It said it had repaired 200 of them.")
+    a = _analyse(text)[1]
+    assert a.speaker == "Corvane Water Networks"
+    assert a.claim == "Corvane Water Networks had repaired 200 of them"
+
+
+def test_according_to_with_a_role_appositive_without_article():
+    text = ("According to Lena Ostrova, head of research at the broker Hallam Brothers, rents rose 6 percent. "
+            '"Landlords are nervous," she said.')
+    a = _analyse(text)
+    assert a[0].speaker == "Lena Ostrova"
+    assert a[0].claim == "Rents rose 6 percent"
+    assert a[1].speaker == "Lena Ostrova"

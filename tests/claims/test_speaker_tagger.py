@@ -120,3 +120,18 @@ def test_shipped_tagger_is_batch_independent(tagger):
     alone = tagger.mentions([a])[0]
     batched = tagger.mentions([a] + ["Prices rose 3 percent, the bureau said."] * 9)[0]
     assert alone == batched
+
+
+def test_frame_at_the_tagged_mention_strips_what_the_patterns_missed():
+    told = "Odile Brenner, 71, from Sallow, told Morning Call she had gone 30 hours without heating."
+    a = _with(told, "Odile Brenner")[0]
+    assert a.speaker == "Odile Brenner"
+    assert a.claim == "Odile Brenner had gone 30 hours without heating"
+    according = ("But according to minutes published by the Rates Committee (RC) at the same time, "
+                 "four of its nine members voted against.")
+    b = _with(according, "Rates Committee")[0]
+    assert b.speaker == "Rates Committee"
+    assert b.claim == "Four of its nine members voted against"
+    where = "The mayor will visit the fair on Friday, where the union has said its members will protest."
+    c = _with(where, "union")[0]
+    assert c.speaker is None  # the mention sits in a clause about something else
