@@ -107,6 +107,8 @@ def _tagged_speaker(
     s, e = span
     if rules_person is None and sp_s is not None and sp_s < s and e == sp_e and re.fullmatch(r"(?:[A-Z][\w'’-]*\s+)+", text[sp_s:s]):
         return None  # the rules kept a capitalised first word the tagger dropped ("Visit Merriford")
+    if sp_e is not None and sp_e <= s and re.fullmatch(r",\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,3}", text[sp_e:s]):
+        return None  # "Households First, the consumer group, said": the tagger took the appositive
     if text[max(0, s - 4):s].lower() == "the " and re.fullmatch(r"[a-z][a-z -]*", text[s:e]):
         s -= 4  # "the interior minister": a title reference
     speaker, person, t_s, t_e = _speaker_of(
@@ -200,8 +202,8 @@ def _clean_group(phrase: str) -> str:
     phrase = phrase.replace("**", "").strip(" ,.")
     phrase = re.sub(r"^(?:a|an|the|A|An|The)\s+", "", phrase)
     m = re.match(
-        r"^(?:\d{4}\s+|[a-z]+\s+)?(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates)\b.*?\s+"
-        r"(?:by|from|published by)\s+(?:the\s+)?([A-Z].+)$",
+        r"^(?:\d{4}\s+|[a-z]+\s+)?(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates|accounts)\b.*?\s+"
+        r"(?:by|from|published by|filed at|filed with)\s+(?:the\s+)?([A-Z].+?)(?:\s+(?:last|this|earlier this)\s+(?:week|month|year))?$",
         phrase,
     ) or re.match(
         r"^(?:report|study|survey|analysis|poll|statement|review|figures|data|statistics|estimates)\s+"

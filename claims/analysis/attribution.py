@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS, WEEKDAYS
+from claims.analysis.lexicon import IRREGULAR_PAST, SPEECH_VERBS, THAT_ONLY_VERBS, WEEKDAYS
 from claims.analysis.people import ROLE_ALT
 
 __all__ = ["Frame", "find_frame", "quote_spans"]
@@ -41,7 +41,7 @@ _ACCORDING_START = re.compile(
     r"^According to (?P<spk>[^,]+?)(?:,\s+(?P<app>(?:a|an|the|who|which|whose|its|his|her)\b(?:[^,]|,(?=\d))*"
     rf"|(?:[a-z][\w'’-]*\s+){{0,2}}(?:{ROLE_ALT})\s+(?:of|at|for)\b(?:[^,]|,(?=\d))*))?,\s+(?P<content>.+)$", re.S)
 _ACCORDING_PLAIN = re.compile(r"^According to (?P<spk>[^,]+?),\s+(?P<content>.+)$", re.S)
-_FINITE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|must|spends?|costs?|\w+ed)\b")
+_FINITE_VERB = re.compile(rf"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|must|spends?|costs?|\w+ed|{'|'.join(sorted(IRREGULAR_PAST))})\b")
 _ACCORDING_END = re.compile(
     r"^(?P<content>.+?),?\s+according to (?P<spk>[^,]+?)(?:,\s+(?:which|who|whose|a|an|the)\b[^,]*)?\s*[.!?]?$", re.S)
 _END_FRAME = re.compile(
@@ -87,8 +87,8 @@ _OWN_FIGURES = re.compile(
 _SOURCE_WRAPPER = re.compile(
     r"(?i:(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|official|provisional|recent|annual|quarterly|monthly)\s+)*"
     r"(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|a\s+report|report|study|survey|analysis|research|poll|records|census|count|audit|inspection|results|accounts)\s+"
-    r"(?:(?:published|released|compiled|collected|issued|gathered)\s+(?:(?:on\s+\w+day|(?:last|this|earlier\s+this)\s+(?:week|month|year)|"
-    r"in\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4}))\s+)?)?(?:by|from|of|in)\s+)"
+    r"(?:(?:published|released|compiled|collected|issued|gathered|filed|lodged|submitted)\s+(?:(?:on\s+\w+day|(?:last|this|earlier\s+this)\s+(?:week|month|year)|"
+    r"in\s+(?:\d{4}|[A-Z][a-z]+\s+\d{4}))\s+)?)?(?:by|from|of|in|at|with)\s+)"
 )
 _SOURCE_TAIL = re.compile(
     rf"\s+(?:(?:published|released|issued)\s+)?(?:on|in|this|last|earlier)\s+(?:(?:{'|'.join(WEEKDAYS)})|week|month|year|\d{{1,2}}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{{4}}|\d{{4}}|(?:January|February|March|April|May|June|July|August|September|October|November|December))\b.*$"
@@ -107,7 +107,7 @@ _END_FIGURES = re.compile(
 )
 # "Of the trainees ..., 11 percent reoffend within a year, he says, compared with ...": a frame inside the sentence.
 _PARENTHETICAL = re.compile(
-    r"^(?P<c1>[^\"“]+?),\s+(?P<spk>he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:says|said|adds|added|argues|argued|insists|insisted|claims|claimed|believes|estimates|estimated),\s+(?P<c2>[^\"“]+?)\s*[.!?]?$",
+    r"^(?P<c1>[^\"“]+?),\s+(?P<spk>he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(?:says|said|adds|added|argues|argued|insists|insisted|claims|claimed|believes|estimates|estimated|reckons|reckoned|thinks|warns|warned|cautions|cautioned|notes|noted|suggests|suggested),\s+(?P<c2>[^\"“]+?)\s*[.!?]?$",
     re.S,
 )
 # "X accused the police of ... and said (that) ...": the speaker is the subject of the first verb.
@@ -253,6 +253,10 @@ def _content_after_verb(sentence: str, verb: str, verb_end: int) -> int | None:
         if m and not re.match(r"\s+that\b", rest):
             return verb_end + m.end()
     if verb in ("told", "tells"):
+        m = re.match(r"\s+(?:reporters|journalists|MPs|members|delegates|parliament|lawmakers|the\s+[\w'’]+(?:\s+[A-Z][\w'’]*){0,3})"
+                     r"\s+(?:on|in|at|last|this|earlier)\b[\w' ]{0,30}?\s+that\s+", rest)
+        if m:  # "told MPs on the committee that ..."
+            return verb_end + m.end()
         m = re.match(r"\s+(?:reporters|journalists|MPs|members|delegates|parliament|lawmakers|the\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})"
                      r"(?:\s+(?:on|in|at|last|this|earlier)\b[\w ]{0,20}?)?\s+(?:that\s+)?(?=(?:the|a|an|his|her|its|their|[A-Z]|\d)\b)", rest)
         if m:
@@ -374,7 +378,11 @@ def _reported_frame(sent: str, base: int) -> Frame:
         c1s, c1e = m.span("c1")
         c2s, c2e = _trim(sent, *m.span("c2"))
         s_, e_ = m.span("spk")
-        return Frame("reported", m.group("spk"), base + s_, base + e_, [(base + c1s, base + c1e + 1), (base + c2s, base + c2e)])
+        # "Traffic on Mill Lane, she reckons, would rise": subject and verb join without the comma;
+        # "..., he says, compared with ..." keeps it.
+        joins_verb = re.match(rf"(?!compared|based|adjusted)(?:would|will|is|are|was|were|has|have|had|could|can|may|might|must|should|now\s+\w+|\w+ed|{'|'.join(sorted(IRREGULAR_PAST))})\b", m.group("c2"))
+        c1_end = c1e if joins_verb else c1e + 1
+        return Frame("reported", m.group("spk"), base + s_, base + e_, [(base + c1s, base + c1_end), (base + c2s, base + c2e)])
     m = _AND_SAID.match(sent)
     if m and not _in_quotes(sent, m.start("verb")):
         return _reported(m, base, "content", "spk")

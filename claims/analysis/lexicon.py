@@ -160,6 +160,7 @@ SPEECH_VERBS: tuple[str, ...] = (
     "replies", "responds", "responded", "retorts", "retorted", "recalls", "counters", "concedes",
     "forecast", "forecasts", "estimate", "warn", "argue", "insist", "predict",
     "reminded", "assured", "informed", "advised", "projected", "projects", "calculated", "calculates",
+    "cautioned", "cautions", "reckons", "reckoned", "disputed", "disputes",
 )
 # Verbs that only report speech when followed by "that" (or a quote).
 THAT_ONLY_VERBS: frozenset[str] = frozenset(
@@ -171,7 +172,7 @@ THAT_ONLY_VERBS: frozenset[str] = frozenset(
      "counters", "concedes", "reminded", "assured", "informed", "advised", "projected", "projects",
      "calculated", "calculates", "observed", "remarked", "replied", "asked",
      "asks", "continued", "countered", "concluded", "contended", "denied", "denies", "admitted",
-     "admits", "announced", "announces", "explained", "explains", "predicted", "predicts"}
+     "admits", "announced", "announces", "explained", "explains", "predicted", "predicts", "disputed", "disputes"}
 )
 
 CONNECTORS: tuple[str, ...] = (

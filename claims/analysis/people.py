@@ -37,14 +37,16 @@ from claims.analysis.lexicon import (
 
 __all__ = ["ORG_KIND_ALT", "ROLE_ALT", "Mention", "People", "Person", "PRONOUN_RE", "TITLE_REF_RE", "word_re"]
 
-_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ]+|Mc[A-Z][a-zà-öø-ÿ]+|[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?)"
+_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ]+|(?:Mc|Mac|De|Di|Da|Le|La|Du)[A-Z][a-zà-öø-ÿ]+|[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?)"
 _RUN = re.compile(rf"(?<![\w'-]){_TOKEN}(?:\.?\s{{1,2}}{_TOKEN})*(?![\w-])")
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?$")
 PRONOUN_RE = re.compile(r"\b(she|he|her|his|him|hers|herself|himself)\b", re.I)
 #: Regex alternations shared by the analysis rules (longest first, so a longer noun wins).
-ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True))
+ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True)) + (
+    r"|[a-z]+olog(?:ist|er)|[a-z]+[cg]ian|[a-z]+ographer")  # hydrologist, politician, oceanographer
 ORG_KIND_ALT = "|".join(re.escape(w) for w in sorted(ORG_KIND_NOUNS, key=len, reverse=True))
+_ROLE_SUFFIX = re.compile(r"[a-z]+olog(?:ist|er)s?|[a-z]+[cg]ians?|[a-z]+ographers?")
 TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{ROLE_ALT}))\b")
 
 
@@ -311,7 +313,8 @@ class People:
     def _mention(self, person: Person, start: int, end: int, kind: str, sent_start: int) -> None:
         before = self.text[sent_start:start]
         after = self.text[end:end + 2]
-        subject = not after.startswith("'s") and not _OBJECT_BEFORE.search(before)
+        subject = not after.startswith("'s") and (not _OBJECT_BEFORE.search(before)
+                                                  or bool(re.search(r"\b[Aa]ccording to\s+$", before)))  # the source speaks
         self.mentions.append(Mention(person, start, end, kind, subject, self._in_quote(start)))
 
     # -- roles --------------------------------------------------------------------
@@ -348,18 +351,21 @@ class People:
 
     def _role_after(self, end: int, sent_end: int) -> str | None:
         """Role from an appositive after the name: ``Marsh, the region's chief medical officer``."""
-        m = re.match(r",\s+(?:the|a|an|(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?['’]s))\s+([^,.;\"]+?)\s*(?:[,.;\"]|$)",
+        m = re.match(r",\s+(?:(?:the|a|an|(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?['’]s))\s+"
+                     rf"|(?=(?:[a-z][\w-]*\s+){{0,2}}(?:{ROLE_ALT})\b))([^,.;\"]+?)\s*(?:[,.;\"]|$)",
                      self.text[end:sent_end])
         if not m:
             return None
         role = re.split(r"\s+(?:who|which|whose|that)\b", m.group(2), maxsplit=1)[0]  # "a network engineer who spent ..."
-        if self._has_role_noun(role) and len(role.split()) <= 8:
+        head = re.split(r"\s+(?:of|at|for|in)\s", role, maxsplit=1)[0]  # "director general of the National ... Service"
+        if self._has_role_noun(head) and len(head.split()) <= 8 and len(role.split()) <= 14:
             return f"{m.group('owner')} {role}" if m.group("owner") else role
         return None
 
     @staticmethod
     def _has_role_noun(phrase: str) -> bool:
-        return any(w.lower().strip("'s") in ROLE_NOUNS or w.lower() in ROLE_NOUNS for w in re.findall(r"[\w'-]+", phrase))
+        return any(w.lower().strip("'s") in ROLE_NOUNS or w.lower() in ROLE_NOUNS or _ROLE_SUFFIX.fullmatch(w.lower())
+                   for w in re.findall(r"[\w'-]+", phrase))
 
     # -- lookup -------------------------------------------------------------------
     def named_in(self, start: int, end: int) -> Mention | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from claims.analysis.lexicon import SPEECH_VERBS
+from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS
 
 
 class TaggedMention(Protocol):
@@ -29,8 +29,9 @@ _CONNECTOR = r"(?:of|for|and|at|from|on|in|by|to|with|the|a|an|de|du|van|von)"
 _TRAILING = re.compile(rf"(?:\s+{_CONNECTOR})+$")
 _SPEECH = re.compile(r"\s*(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
 # Capitalised words glued on after a name ("Castellan" + " Ratings", "Dunmere Health" + " Board").
-_MORE_NAME = re.compile(r"(?:['’]?\s(?:(?:of|for|and|the|de|du)\s)*[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?![\w'’]))+")
+_MORE_NAME = re.compile(r"(?:['’]?\s(?:(?:of|for|and|the|de|du)\s)*[A-Z][\w-]*(?:['’][A-Z][\w-]*|(?<=s)['’])?(?![\w'’]))+")
 _SUBORDINATE = re.compile(r"\b(?:where|which|who|whom|whose|because|although|whereas)\b", re.I)
+_TRAILING_VERB = re.compile(r"\s+(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")$")
 _WORD = re.compile(r"\s+[\w'’-]+")
 
 
@@ -41,7 +42,7 @@ def widen(sentence: str, start: int, end: int) -> tuple[int, int]:
     A trailing connector that leads nowhere (``UNCHF in``) is dropped.
     """
     tail = _TRAILING.search(sentence, start, end)
-    if tail is not None:
+    if tail is not None and re.search(r"\b(?:of|for|from|the)$", sentence[start:end]):
         pos, words = end, 0
         while words < 6:
             if _SPEECH.match(sentence, pos) or not (w := _WORD.match(sentence, pos)):
@@ -49,7 +50,12 @@ def widen(sentence: str, start: int, end: int) -> tuple[int, int]:
             pos, words = w.end(), words + 1
         if words and _SPEECH.match(sentence, pos):
             return start, pos
+    if tail is not None:
         end = tail.start()
+    verb = _TRAILING_VERB.search(sentence, start, end)
+    if verb is not None and re.search(r"[A-Z][\w'’-]*$", sentence[start:verb.start()]):
+        # "National Statistics Bureau show": the verb is not part of the name ("member states" is not a name)
+        end = verb.start()
     if end > start and sentence[end - 1].isalnum() and sentence[start].isupper():
         more = _MORE_NAME.match(sentence, end)
         if more is not None and not _SPEECH.match(sentence, end):
@@ -59,7 +65,10 @@ def widen(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 # Something in the sentence must report speech before the tagger may give it a speaker
 # the rules did not find: a speech verb, "according to", a quote mark.
-_CUE = re.compile(r"[\"“”]|\baccording to\b|\breck(?:on|ons|oned)\b|" + _SPEECH.pattern.replace("\\s*", "\\b", 1), re.I)
+# "found", "showed" ... count only with "that" ("The researchers found particles in ..." is not speech).
+_CUE = re.compile(r"[\"“”]|\baccording to\b|\b(?:"
+                  + "|".join(re.escape(v) for v in sorted(set(SPEECH_VERBS) - THAT_ONLY_VERBS, key=len, reverse=True))
+                  + r")\b|\b(?:" + "|".join(sorted(THAT_ONLY_VERBS, key=len, reverse=True)) + r")\s+(?:[\w,]+\s+){0,3}?that\b", re.I)
 
 
 def chosen_span(mention: TaggedMention | None, sentence: str, sent_start: int,

@@ -565,3 +565,30 @@ def test_according_to_with_a_role_appositive_without_article():
     assert a[0].speaker == "Lena Ostrova"
     assert a[0].claim == "Rents rose 6 percent"
     assert a[1].speaker == "Lena Ostrova"
+
+
+def test_mac_names_bare_role_appositives_and_told_mps_on_the_committee():
+    text = ("The chief inspector of ferries, Ailsa MacQuarrie, said delays had doubled. "
+            "She told MPs on the committee that 14 sailings had been cancelled in 2025. "
+            "Tavish Orrell, general secretary of the Deckhands' Union, said crews were exhausted. "
+            "The general secretary warned that 30 crew had resigned since May.")
+    a = _analyse(text)
+    assert a[1].speaker == "Ailsa MacQuarrie"
+    assert a[1].claim == "14 sailings had been cancelled in 2025"
+    assert a[3].speaker == "Tavish Orrell"
+
+
+def test_ologist_titles_new_speech_verbs_and_according_to_sources():
+    text = ("Ines Varro, a glaciologist at Brenn University, said the ice had thinned by 12 metres. "
+            '"Nothing will stop this in our lifetimes," the glaciologist cautioned. '
+            "Traffic on Mill Lane, Varro reckons, would rise by a fifth. "
+            "According to Wren Halloway, an analyst at Cobb Markets, prices rose 3 percent. "
+            '"It is a blip," she said. '
+            "According to accounts filed at Companies House last month, the firm's debt rose to £3 million.")
+    a = _analyse(text)
+    assert a[1].speaker == "Ines Varro"
+    assert a[2].speaker == "Ines Varro"
+    assert a[2].claim == "Traffic on Mill Lane would rise by a fifth"
+    assert a[4].speaker == "Wren Halloway"
+    assert a[5].speaker == "Companies House"
+    assert a[5].claim == "The firm's debt rose to £3 million"

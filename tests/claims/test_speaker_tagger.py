@@ -135,3 +135,26 @@ def test_frame_at_the_tagged_mention_strips_what_the_patterns_missed():
     where = "The mayor will visit the fair on Friday, where the union has said its members will protest."
     c = _with(where, "union")[0]
     assert c.speaker is None  # the mention sits in a clause about something else
+
+
+def test_widen_takes_whole_organisation_names_and_drops_a_trailing_verb():
+    from claims.analysis.tagged import widen
+
+    s = "The Marsh Valley branch of the National Farmers' Association estimates that 40 farms will close."
+    start = s.index("Marsh")
+    assert s[slice(*widen(s, start, s.index(" Farmers")))] == "Marsh Valley branch of the National Farmers' Association"
+    s2 = "Rents rose 9 percent, figures from the National Rents Bureau show."
+    b = s2.index("National")
+    assert s2[slice(*widen(s2, b, s2.index(".")))] == "National Rents Bureau"
+    s3 = "A senior diplomat from one of the member states said talks had stalled."
+    b = s3.index("senior")
+    assert s3[slice(*widen(s3, b, s3.index(" said")))] == "senior diplomat from one of the member states"
+    s4 = "Officials from UNWA in Geneva said 40 clinics had closed."
+    b = s4.index("UNWA")
+    assert s4[slice(*widen(s4, b, b + len("UNWA in")))] == "UNWA"
+
+
+def test_tagger_does_not_take_an_appositive_over_the_rules_name():
+    text = "Homes First, the consumer group, said its research showed bills rose 11 percent."
+    a = _with(text, "consumer group")[0]
+    assert a.speaker == "Homes First"
