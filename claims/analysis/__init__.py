@@ -30,7 +30,7 @@ from claims.records import Sentence, SentenceAnalysis
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "TAGGER_MIN_CONFIDENCE", "analyse_article", "extractor_id"]
 
 EXTRACTOR_NAME = "claimflow-rules"
-EXTRACTOR_VERSION = "0.16.0"
+EXTRACTOR_VERSION = "0.17.0"
 
 _WORK_TABLE = {ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("*"): " ", ord("„"): '"'}
 
@@ -239,7 +239,8 @@ def _earlier_group(phrase: str, speaker: str, earlier: list[str]) -> str:
 
 def _strip_descriptor(phrase: str) -> str:
     """``Consumer group Shoppers' Voice`` -> ``Shoppers' Voice``: a lower-case description before a name."""
-    m = re.match(r"^[A-Za-z][a-z]+(?:\s+(?!(?:of|for|and|the|de|du|on|in|at|to)\b)[a-z][\w-]*){1,2}\s+(?=[A-Z])", phrase)
+    m = re.match(r"^[A-Za-z][a-z]+(?:\s+(?!(?:of|for|and|the|de|du|on|in|at|to)\b)[a-z][\w-]*){1,2}\s+(?=[A-Z])", phrase) \
+        or re.match(rf"^(?:{ORG_KIND_ALT})\s+(?=[A-Z])", phrase)  # "charity Age Forward"
     return phrase[m.end():] if m else phrase
 
 

@@ -55,7 +55,7 @@ _END_FRAME = re.compile(
 )
 _END_FRAME_VERB_FIRST = re.compile(
     r"^(?P<content>.+),\s+(?P<verb>said|says|according to)\s+(?P<spk>[^,.]+?)"
-    r"(?:,\s+(?:the|a|an|its|his|her|their)\s+[^,.]+)?\s*[.!?]?$", re.S
+    r"(?:,\s+(?:the|a|an|its|his|her|their|who|whose)\s+[^,.]+)?\s*[.!?]?$", re.S
 )
 _SAYING = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>"
@@ -206,6 +206,11 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
                    r"(?P<src>[^,]+?)(?:\s+(?:on|in|last|this|earlier)\s+[^,]+)?,$", prefix)
     if pub:
         return pub.group("src"), pub.start("src")
+    # "The study, published on Wednesday in the journal X, found that": the document speaks.
+    doc = re.match(r"^(?:.*?\S\s+)?(?P<doc>(?:[Tt]he|[Aa]|[Aa]n|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,3}?"
+                   r"(?:report|study|survey|review|analysis|audit|paper|poll)),\s+(?:published|released)\s+(?![^,]*\bby\b)[^,]+,$", prefix)
+    if doc:
+        return doc.group("doc"), doc.start("doc")
     for _ in range(3):  # "Maureen Caddick, 78, who spoke during public questions,"
         app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|of|from|speaking|writing|responding|commenting|asked)\b(?:[^,]|,(?=\d)|,\s*\d{1,3},)*"
                        r"|\d{1,3}|aged \d{1,3}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+(?:of|at|for)\s+[^,]*"
@@ -265,7 +270,7 @@ def _content_after_verb(sentence: str, verb: str, verb_end: int) -> int | None:
         if not m:
             return None
         return verb_end + m.end()
-    m = re.match(r"(?:\s+(?:on|in|at|last|this|earlier|late|early|during)\b[^,\"“]{0,40}?)?\s+that\b", rest)
+    m = re.match(r"(?:\s+(?:on|in|at|last|this|earlier|late|early|during)\b[^,\"“]{0,40}?)?(?:,\s*(?:however|though|too|also|again|instead|privately|publicly),)?\s+that\b", rest)
     if m:
         return verb_end + m.end()
     if verb in THAT_ONLY_VERBS:

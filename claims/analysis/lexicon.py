@@ -9,7 +9,7 @@ from __future__ import annotations
 # Nouns that make a phrase a person's role ("defence minister", "chief economist").
 ROLE_NOUNS: frozenset[str] = frozenset(
     """
-    minister secretary representative president vice-president chancellor mayor councillor councilor
+    member convenor convener minister secretary representative president vice-president chancellor mayor councillor councilor
     spokesperson spokesman spokeswoman director manager executive officer economist forecaster
     governor leader candidate striker nurse baker skipper pensioner professor runner author chair
     chairman chairwoman chairperson head ambassador general commissioner senator lawmaker mp
@@ -95,7 +95,8 @@ ORG_WORDS: frozenset[str] = frozenset(
     Enterprises Ventures Resources Airport Airports Against Action Campaign Chamber Chambers Commerce Friends Exchange Guild Estates Ferries Ferry
     Lines Shipping Buses Coaches Trains Hotel Hotels Inn Restaurant Cafe Café Bakery Pub Museum Library
     Gallery Living Constabulary Libraries Museums Galleries Brothers Associates Networks Ratings Analytics
-    Consulting Consultants Advisers Advisors Markets Data Research Retail Stores Supermarkets
+    Consulting Consultants Advisers Advisors Markets Data Research Retail Stores Supermarkets Cooperative
+    Co-operative
     """.split()
 )
 

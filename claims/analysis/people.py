@@ -163,6 +163,9 @@ class People:
         # capitalised word is part of an organisation's name.
         if re.match(r"['’]\s+[A-Z]", self.text[m.end():m.end() + 3]):
             return
+        org_after = re.match(r"['’]s\s+([A-Z][\w-]*)", self.text[m.end():m.end() + 40])
+        if org_after and org_after.group(1) in ORG_WORDS:  # "Hallvik Fishermen's Cooperative"
+            return
         # "Institute for Civic Data": capitalised words after an organisation noun and "of"/"for".
         if _inside_org_name(self.text, tokens[0][1], tokens[0][1] + len(tokens[0][0])):
             return
@@ -187,11 +190,11 @@ class People:
             if not self._plausible_person(words, start, end, sent_start, sent_end):
                 return
             person = Person(name=name, surname=words[-1], gender=self._gender(words[0], start), first_start=start)
-            person.role = self._role_before(start, sent_start) or self._role_after(end, sent_end)
+            person.role = self._roles(start, end, sent_start, sent_end)
             by_name[name] = person
             self.persons.append(person)
         elif person.role is None:
-            person.role = self._role_before(start, sent_start) or self._role_after(end, sent_end)
+            person.role = self._roles(start, end, sent_start, sent_end)
         self._mention(person, start, end, "name", sent_start)
 
     def _plausible_person(self, words: list[str], start: int, end: int, s: int, e: int) -> bool:
@@ -261,6 +264,10 @@ class People:
     def _by_surname(self, word: str, by_name: dict[str, Person]) -> Person | None:
         for person in reversed(self.persons):
             if person.surname == word:
+                return person
+        for person in reversed(self.persons):  # "Rafael Ortuño Vidal" ... "Ortuño said"
+            parts = person.name.split()
+            if len(parts) == 3 and parts[1] == word and word not in FIRST_NAMES:
                 return person
         return None
 
@@ -348,6 +355,17 @@ class People:
         if role and self._has_role_noun(role):
             return role
         return None
+
+    def _roles(self, start: int, end: int, sent_start: int, sent_end: int) -> str | None:
+        """The role before the name and the one after it (``Councillor X, the cabinet member for ...``),
+        joined when both are there; ``Dr X`` with no other role is a doctor."""
+        before, after = self._role_before(start, sent_start), self._role_after(end, sent_end)
+        if before and after and before.lower() not in after.lower():
+            return f"{before}, {after}"
+        role = before or after
+        if role is None and re.search(r"\bDr\.?\s+$", self.text[max(0, start - 5):start]):
+            return "doctor"
+        return role
 
     def _role_after(self, end: int, sent_end: int) -> str | None:
         """Role from an appositive after the name: ``Marsh, the region's chief medical officer``."""

@@ -592,3 +592,41 @@ def test_ologist_titles_new_speech_verbs_and_according_to_sources():
     assert a[4].speaker == "Wren Halloway"
     assert a[5].speaker == "Companies House"
     assert a[5].claim == "The firm's debt rose to £3 million"
+
+
+def test_title_references_from_both_roles_and_dr():
+    text = ("Councillor Yaw Brennock, the cabinet member for housing, said 300 homes were empty. "
+            "The cabinet member said 120 would be let by June. "
+            "Dr Orla Venn has run the Millgate practice since 2009. "
+            "The doctor acknowledged that the list had grown by 600 patients. "
+            "Piet Halloran, the plant convenor for the Foundry Workers' Union, said 90 jobs were at risk. "
+            "The convenor said the union would ballot members.")
+    a = _analyse(text)
+    assert a[1].speaker == "Yaw Brennock"
+    assert a[3].speaker == "Orla Venn"
+    assert a[5].speaker == "Piet Halloran"
+
+
+def test_double_surnames_possessive_organisations_and_however_that():
+    text = ("Corvia's fisheries minister, Tomás Aguirre Lozano, who led the talks, said the deal covered 40 boats. "
+            "Aguirre said he expected a vote in March. "
+            "The Kelby Boatmen's Cooperative, which represents 200 boats, said the quota was too low. "
+            "Professor Mira Solberg, the oncologist who led the pilot, said the results were striking. "
+            "She acknowledged, however, that one in 50 scans had been a false alarm. "
+            "The study, published on Wednesday in the journal Ice Letters, found that glaciers had lost 12 percent of their mass. "
+            "The average fee rose to £1,200 a week, according to the charity Age Onward.")
+    a = _analyse(text)
+    assert a[1].speaker == "Tomás Aguirre Lozano"
+    assert a[2].speaker == "Kelby Boatmen's Cooperative"
+    assert a[4].speaker == "Mira Solberg"
+    assert a[4].claim == "One in 50 scans had been a false alarm"
+    assert a[5].speaker == "study"
+    assert a[6].speaker == "Age Onward"
+
+
+def test_verb_first_end_frame_with_a_who_clause():
+    text = ("At Rosmar Hospital, the ward has treated up to 60 patients a day, most of them over 80, "
+            "said Dr Ilse Marrow, who heads the ward.")
+    a = _analyse(text)[0]
+    assert a.speaker == "Ilse Marrow"
+    assert a.claim == "At Rosmar Hospital, the ward has treated up to 60 patients a day, most of them over 80"
