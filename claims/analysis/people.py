@@ -37,7 +37,7 @@ from claims.analysis.lexicon import (
 
 __all__ = ["ORG_KIND_ALT", "ROLE_ALT", "Mention", "People", "Person", "PRONOUN_RE", "TITLE_REF_RE", "word_re"]
 
-_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ]+|(?:Mc|Mac|De|Di|Da|Le|La|Du)[A-Z][a-zà-öø-ÿ]+|[A-Z][a-zà-öø-ÿ]+(?:-[A-Z][a-zà-öø-ÿ]+)?)"
+_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ\u0100-\u017f]+|(?:Mc|Mac|De|Di|Da|Le|La|Du)[A-Z][a-zà-öø-ÿ\u0100-\u017f]+|[A-ZÀ-ÖØ-Þ\u0100-\u017f][a-zà-öø-ÿ\u0100-\u017f]+(?:-[A-ZÀ-ÖØ-Þ\u0100-\u017f][a-zà-öø-ÿ\u0100-\u017f]+)?)"
 _RUN = re.compile(rf"(?<![\w'-]){_TOKEN}(?:\.?\s{{1,2}}{_TOKEN})*(?![\w-])")
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?$")
@@ -58,7 +58,8 @@ _ORG_ALT = "|".join(sorted((re.escape(w) for w in ORG_WORDS), key=len, reverse=T
 _SPEECH_ALT = "|".join(re.escape(v) for v in SPEECH_VERBS)
 _OBJECT_BEFORE = re.compile(
     r"(?:\b(?:with|to|of|by|for|from|about|against|meet|met|meeting|beat|beating|than|and|or|told|"
-    r"reminded|asked|called|urged|criticised|criticized|thanked)\s+)$"
+    r"reminded|asked|called|urged|criticised|criticized|thanked|beating|defeating|defeated|replacing|replaced|succeeding|succeeded)\s+)"
+    r"(?:(?:the|a|an|his|her|its|their)\s+(?:[a-z][\w-]*\s+){0,3})?$"  # "beating the independent candidate X"
 )
 # Role words that make a different office: "the chancellor" is not the shadow chancellor.
 _OTHER_OFFICE = ("shadow", "former", "deputy", "vice", "assistant", "acting", "junior", "ex")

@@ -75,10 +75,13 @@ def chosen_span(mention: TaggedMention | None, sentence: str, sent_start: int,
                 sp_s: int | None, sp_e: int | None) -> tuple[int, int] | None:
     """Article offsets of the (widened) tagged mention if it is confident and differs from the rules'.
 
-    Where the rules found no speaker at all, the sentence must also carry a speech cue.
+    Never a mention inside quotation marks.  Where the rules found no speaker at all, the
+    sentence must also carry a speech cue.
     """
     if mention is None or mention.start is None or mention.end is None or mention.confidence < TAGGER_MIN_CONFIDENCE:
         return None
+    if sum(sentence.count(q, 0, mention.start) for q in ('"', "“", "”")) % 2 == 1:
+        return None  # inside a quote: the words quoted, not who is quoting them
     if sp_s is None and (not _CUE.search(sentence) or _SUBORDINATE.search(sentence, 0, mention.start)):
         return None  # no speech in the sentence, or the mention sits in a clause about something else
     s, e = widen(sentence, mention.start, mention.end)

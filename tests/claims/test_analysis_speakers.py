@@ -630,3 +630,15 @@ def test_verb_first_end_frame_with_a_who_clause():
     a = _analyse(text)[0]
     assert a.speaker == "Ilse Marrow"
     assert a.claim == "At Rosmar Hospital, the ward has treated up to 60 patients a day, most of them over 80"
+
+
+def test_object_after_a_descriptor_is_not_a_pronoun_subject_and_extended_latin_names():
+    text = ("Ama Orrin won the vote, beating the independent candidate Ravi Tandon by 400 votes. "
+            "Her two promises were buses and homes. "
+            "Tandon, who will stand again, was blunter. "
+            "Homes were not the same as flats, he said. "
+            "Şebnem Karaoğlu lost her shop in the flood. "
+            '"I could hear the water rising," she said.')
+    a = _analyse(text)
+    assert a[3].speaker == "Ravi Tandon"
+    assert a[5].speaker == "Şebnem Karaoğlu"

@@ -158,3 +158,10 @@ def test_tagger_does_not_take_an_appositive_over_the_rules_name():
     text = "Homes First, the consumer group, said its research showed bills rose 11 percent."
     a = _with(text, "consumer group")[0]
     assert a.speaker == "Homes First"
+
+
+def test_a_mention_inside_the_quote_is_never_the_speaker():
+    text = ('Odran Vell leads the opposition. "She told this city the scheme would cost £14 million," '
+            "Vell said.")
+    a = _with(text, "She", sentence=1)[1]
+    assert a.speaker == "Odran Vell"
