@@ -25,6 +25,7 @@ from functools import lru_cache
 from claims.analysis.lexicon import (
     COUNTRIES_AND_PLACES,
     FEMALE_NAMES,
+    IRREGULAR_PAST,
     MALE_NAMES,
     NOT_NAME_WORDS,
     ORG_KIND_NOUNS,
@@ -46,6 +47,7 @@ PRONOUN_RE = re.compile(r"\b(she|he|her|his|him|hers|herself|himself)\b", re.I)
 ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reverse=True)) + (
     r"|[a-z]+olog(?:ist|er)|[a-z]+[cg]ian|[a-z]+ographer")  # hydrologist, politician, oceanographer
 ORG_KIND_ALT = "|".join(re.escape(w) for w in sorted(ORG_KIND_NOUNS, key=len, reverse=True))
+_IRREGULAR_ALT = "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True))
 _ROLE_SUFFIX = re.compile(r"[a-z]+olog(?:ist|er)s?|[a-z]+[cg]ians?|[a-z]+ographers?")
 TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{ROLE_ALT}))\b")
 
@@ -240,7 +242,7 @@ class People:
         # At a sentence start, a name whose surname recurs on its own elsewhere
         # ("Dolores Whitcombe keeps ..." ... "Whitcombe says") is a person.
         # ... or one that acts and is then "she"/"he": "Teodora Blanc keeps her late husband's tools".
-        if re.match(r"\s+(?:[a-z]+s|[a-z]+ed|has|had|was)\b", after) and re.search(r"\b(?:her|his|she|he)\b", self.text[end:end + 250]):
+        if re.match(rf"\s+(?:[a-z]+s|[a-z]+ed|has|had|was|{_IRREGULAR_ALT})\b", after) and re.search(r"\b(?:her|his|she|he)\b", self.text[end:end + 250]):
             return True
         surname, before_surname = words[-1], words[-2]
         for other in word_re(surname).finditer(self.text):
