@@ -83,7 +83,9 @@ def _is_boundary(line: str, m: re.Match[str]) -> bool:
     punct = m.group(0)
     closed_quote = punct[-1] in "\"'”’»"
     after = rest.lstrip()
-    if closed_quote and (_ATTRIBUTION_AFTER.match(after) or _PRONOUN_ATTRIBUTION.match(after)):
+    # '"Stop!" Mayor Jonas Berg said.' is one sentence; '"... claiming." He added that ...' is two
+    # (a quote closed by a full stop has had its attribution already).
+    if closed_quote and not punct.startswith(".") and (_ATTRIBUTION_AFTER.match(after) or _PRONOUN_ATTRIBUTION.match(after)):
         return False
     if not punct.startswith(".") or punct.startswith("..") or closed_quote:
         return True

@@ -90,3 +90,13 @@ def test_ellipses() -> None:
 def test_empty_text() -> None:
     assert split_sentences("") == []
     assert split_sentences("  \n\n ") == []
+
+
+def test_quote_closed_by_a_full_stop_ends_the_sentence_before_a_new_attribution():
+    text = ('"They are honest about taxes," Wren said, "but the levy would raise £3bn, not £6bn." '
+            "He added that the gap would be borrowed.")
+    assert [s.text for s in split_sentences(text)] == [
+        '"They are honest about taxes," Wren said, "but the levy would raise £3bn, not £6bn."',
+        "He added that the gap would be borrowed.",
+    ]
+    assert len(split_sentences('"Stop the works!" Mayor Ilse Brandt said.')) == 1
