@@ -76,7 +76,9 @@ def extract_batch(
             continue
         mentions = None
         if tagger is not None:
-            order = sorted(wanted)
+            from claims.analysis.tagged import worth_tagging
+
+            order = [i for i in sorted(wanted) if worth_tagging(sents[i].text)]
             found = dict(zip(order, tagger.mentions([sents[i].text for i in order]), strict=True))  # type: ignore[attr-defined]
             mentions = [found.get(i) for i in range(len(sents))]
         analyses = analyse_article(

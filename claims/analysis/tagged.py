@@ -89,3 +89,14 @@ def chosen_span(mention: TaggedMention | None, sentence: str, sent_start: int,
         return None
     span = (sent_start + s, sent_start + e)
     return None if span == (sp_s, sp_e) else span
+
+
+_ANY_SPEECH = re.compile(r"[\"“”]|\baccording to\b|\b(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+                         + r"|reckon|reckons|reckoned|saying|telling|adding|arguing|insisting|warning|claiming|writing)\b", re.I)
+
+
+def worth_tagging(sentence: str) -> bool:
+    """Whether the tagger could change anything here: a quote mark, ``according to`` or a speech
+    verb.  Without one the rules find no frame and a tagged mention is never taken, so the
+    pipeline skips the model for such sentences (the analyses are the same)."""
+    return bool(_ANY_SPEECH.search(sentence))

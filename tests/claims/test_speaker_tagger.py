@@ -174,3 +174,31 @@ def test_a_mention_inside_the_quote_is_never_the_speaker():
             "Vell said.")
     a = _with(text, "She", sentence=1)[1]
     assert a.speaker == "Odran Vell"
+
+
+def test_worth_tagging_only_where_speech_could_be():
+    from claims.analysis.tagged import worth_tagging
+
+    assert worth_tagging("The ministry rejected that, saying 40 shells had landed.")
+    assert worth_tagging('"We are full," Ines Varro said.')
+    assert worth_tagging("Prices rose 4 percent, according to the bureau.")
+    assert not worth_tagging("The new ward will open in March with 24 beds.")
+
+
+def test_pipeline_tags_only_worthy_sentences_and_names_the_tagger(tagger):
+    from datetime import UTC, datetime
+
+    from claims.extract import extract_batch
+    from claims.records import Article
+    from claims.scoring import load_scorer
+
+    text = ("Ferry fares rose 12 percent in 2025. Fares will rise 3 percent next year, "
+            "Sprinter Kaisa Orlund said.")
+    art = Article(article_id="a1", url=None, title="t", text=text, source="s", author=None,
+                  published=datetime(2026, 5, 1, tzinfo=UTC), origin="test")
+    scorer = load_scorer()  # the shipped model; threshold 0 keeps every sentence
+    with_tagger = extract_batch([art], scorer, tagger=tagger, threshold=0.0).claims
+    rules = extract_batch([art], scorer, threshold=0.0).claims
+    assert with_tagger[0].extractor.endswith("+speakers." + tagger.version.rsplit("+", 1)[-1])
+    assert "+" not in rules[0].extractor.split("@", 1)[1]
+    assert [c.analysis.speaker for c in with_tagger] == [None, "Kaisa Orlund"]
