@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from pathlib import Path
@@ -31,19 +30,11 @@ sys.path.insert(0, str(ROOT))
 
 from claims.analysis import analyse_article, extractor_id  # noqa: E402
 from claims.analysis.tagged import worth_tagging  # noqa: E402
+from claims.folding import fold  # noqa: E402
 from claims.ingest import ingest_sources  # noqa: E402
 from claims.model.mentions import MentionTagger, load_mention_tagger  # noqa: E402
 from claims.records import Article, SentenceAnalysis  # noqa: E402
 from claims.sentences import split_sentences  # noqa: E402
-
-
-def fold(text: str | None) -> str | None:
-    """Case- and punctuation-folded text for lenient comparison."""
-    if text is None:
-        return None
-    text = text.replace("’", "'").casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def load_gold(path: Path) -> list[dict]:

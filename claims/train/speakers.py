@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from claims.folding import fold
 from claims.model.mentions import Mention, decode_span
 from claims.records import SentenceAnalysis
 
@@ -39,14 +40,6 @@ class SpeakerExample:
     span: tuple[int, int] | None
     group: str  # the gold split, for grouped cross-validation
     file: str
-
-
-def _fold(text: str | None) -> str | None:
-    if text is None:
-        return None
-    text = text.replace("’", "'").casefold()
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def _outside_quotes(sentence: str, pos: int) -> bool:
@@ -90,7 +83,7 @@ def build_examples(gold_path: Path, root: Path) -> tuple[list[SpeakerExample], i
         if gold is not None:
             span = _literal_span(sentence, gold)
             if span is None:
-                if _fold(a.speaker) != _fold(gold):
+                if fold(a.speaker) != fold(gold):
                     skipped += 1
                     continue
                 s, e = a.speaker_start, a.speaker_end
@@ -124,18 +117,11 @@ def _tokenizer(max_len: int):
 
 def build_tagger(layers: int, dropout: float = 0.1):
     """MiniLM encoder (first ``layers`` layers) with a per-token 3-way head."""
-    import os
-
     import torch
-    from transformers import AutoConfig, AutoModel
-    from transformers.utils import logging as hf_logging
 
-    from claims.train.finetune import base_model_dir
+    from claims.train.finetune import load_encoder
 
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    hf_logging.set_verbosity_error()
-    cfg = AutoConfig.from_pretrained(base_model_dir(), num_hidden_layers=layers)
-    enc = AutoModel.from_pretrained(base_model_dir(), config=cfg, add_pooling_layer=False)
+    cfg, enc = load_encoder(layers)
 
     class Tagger(torch.nn.Module):
         def __init__(self) -> None:
