@@ -44,27 +44,49 @@ def load_encoder(layers: int):
     return cfg, AutoModel.from_pretrained(base_model_dir(), config=cfg, add_pooling_layer=False)
 
 
-def build_model(layers: int, dropout: float = 0.1):
-    """MiniLM encoder keeping its first ``layers`` layers, mean pooling, a linear head."""
+def encoder_with_head(layers: int, outputs: int, *, pool: bool, dropout: float = 0.1):
+    """MiniLM (first ``layers`` layers) plus a dropout and a linear head with ``outputs`` units.
+
+    With ``pool`` the head reads the mean of the token vectors and the model returns one
+    logit per text (``outputs`` = 1); without, it returns ``outputs`` logits per token.
+    """
     import torch
 
     cfg, enc = load_encoder(layers)
 
-    class Classifier(torch.nn.Module):
+    class EncoderHead(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
             self.enc = enc
             self.drop = torch.nn.Dropout(dropout)
-            self.head = torch.nn.Linear(cfg.hidden_size, 1)
+            self.head = torch.nn.Linear(cfg.hidden_size, outputs)
 
         def forward(self, input_ids, attention_mask):
             h = self.enc(input_ids=input_ids, attention_mask=attention_mask,
                          token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
+            if not pool:
+                return self.head(self.drop(h))
             m = attention_mask.unsqueeze(-1).to(h.dtype)
             pooled = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
             return self.head(self.drop(pooled)).squeeze(-1)
 
-    return Classifier()
+    return EncoderHead()
+
+
+def build_model(layers: int, dropout: float = 0.1):
+    """MiniLM encoder keeping its first ``layers`` layers, mean pooling, a linear head (one logit)."""
+    return encoder_with_head(layers, 1, pool=True, dropout=dropout)
+
+
+def optimizer_step(model, opt, sched, loss) -> None:
+    """One update: gradients of ``loss``, clipped to norm 1, an AdamW step and a schedule step."""
+    import torch
+
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
 
 
 def _batches(ids: list[list[int]], batch_size: int, rng: random.Random, shuffle: bool):
@@ -122,11 +144,7 @@ def train_classifier(texts: Sequence[str], labels: Sequence[int], *, layers: int
                 break
             x, m = _pad(ids, b)
             loss = loss_fn(model(x, m), y[b])
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            optimizer_step(model, opt, sched, loss)
             step += 1
             lv = loss.item()
             run = 0.98 * run + 0.02 * lv if step > 1 else lv

@@ -117,25 +117,9 @@ def _tokenizer(max_len: int):
 
 def build_tagger(layers: int, dropout: float = 0.1):
     """MiniLM encoder (first ``layers`` layers) with a per-token 3-way head."""
-    import torch
+    from claims.train.finetune import encoder_with_head
 
-    from claims.train.finetune import load_encoder
-
-    cfg, enc = load_encoder(layers)
-
-    class Tagger(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.enc = enc
-            self.drop = torch.nn.Dropout(dropout)
-            self.head = torch.nn.Linear(cfg.hidden_size, len(LABELS))
-
-        def forward(self, input_ids, attention_mask):
-            h = self.enc(input_ids=input_ids, attention_mask=attention_mask,
-                         token_type_ids=torch.zeros_like(input_ids)).last_hidden_state
-            return self.head(self.drop(h))
-
-    return Tagger()
+    return encoder_with_head(layers, len(LABELS), pool=False, dropout=dropout)
 
 
 def train_tagger(examples: Sequence[SpeakerExample], *, layers: int = 3, epochs: float = 6.0, lr: float = 1e-4,
@@ -143,7 +127,7 @@ def train_tagger(examples: Sequence[SpeakerExample], *, layers: int = 3, epochs:
     """Fine-tune a tagger on ``examples``; returns the torch model in eval mode."""
     import torch
 
-    from claims.train.finetune import _batches
+    from claims.train.finetune import _batches, optimizer_step
 
     torch.manual_seed(seed)
     rng = random.Random(seed)
@@ -175,11 +159,7 @@ def train_tagger(examples: Sequence[SpeakerExample], *, layers: int = 3, epochs:
                 y[r, :n] = torch.tensor(labels[i])
             logits = model(x, m)
             loss = loss_fn(logits.reshape(-1, len(LABELS)), y.reshape(-1))
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            optimizer_step(model, opt, sched, loss)
             step += 1
             if step % 100 == 0:
                 log(f"step {step}/{total} loss {loss.item():.4f} {time.time() - t0:.0f}s")
