@@ -212,7 +212,7 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
     if doc:
         return doc.group("doc"), doc.start("doc")
     for _ in range(3):  # "Maureen Caddick, 78, who spoke during public questions,"
-        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|of|from|speaking|writing|responding|commenting|asked)\b(?:[^,]|,(?=\d)|,\s*\d{1,3},)*"
+        app = re.match(r"^(.*?\S),\s+(?:(?:who|which|whose|the|a|an|of|from|speaking|writing|responding|commenting|asked|dated)\b(?:[^,]|,(?=\d)|,\s*\d{1,3},)*"
                        r"|\d{1,3}|aged \d{1,3}|[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*)?\s+(?:of|at|for)\s+[^,]*"
                        r"|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*['’]s\s+[a-z][^,]*),$", prefix)
         if not app:
@@ -241,6 +241,8 @@ def _subject_before(sentence: str, verb_start: int) -> tuple[str, int] | None:
         return None
     if _NOT_NP.search(phrase):
         return None
+    if re.search(r"\b(?:after|before|since|until)\b", phrase):
+        return None  # "four months after the theatre warned that": a time clause, not a speaker
     if re.match(r"(?i:less|more|fewer|what|about|half|twice|around|almost|nearly)\b", phrase) or " of what " in phrase:
         return None  # "less than a third of what the council says ...": a comparison, not a speaker
     if re.search(r"\b(?:is|are|was|were|will|would|can|could|should|must|may|might)\b", phrase):
@@ -484,8 +486,20 @@ def frame_at_mention(text: str, start: int, end: int, m_start: int, m_end: int) 
             if spans:
                 return Frame("reported", sent[ms:me], m_start, m_end, [(start + a, start + b) for a, b in spans])
         return None
+    figures = re.search(r",\s+(?:figures|data|statistics)\s+(?:from|published by|by)\s+(?:the\s+)?$", sent[:ms])
+    shows = re.match(r"\s+shows?\b", sent[me:])
+    if figures and shows:  # "..., figures from the X Federation show, the steepest drop since ..."
+        after = _trim(sent, me + shows.end(), len(sent.rstrip()))
+        # With a second half, keep the comma that joins the two.
+        spans = [(0, figures.start() + 1), after] if after[1] > after[0] else [(0, figures.start())]
+        return Frame("reported", sent[ms:me], m_start, m_end, [(start + a, start + b) for a, b in spans])
     if _SUBORDINATE.search(sent[:ms]):
         return None
+    saying = re.compile(r",\s+saying\s+(?:that\s+)?").search(sent, me, min(len(sent), me + 200))
+    if saying and not _in_quotes(sent, saying.start()):  # "X rejected the accusation, saying ..."
+        cs, ce = _trim(sent, saying.end(), len(sent.rstrip()))
+        if len(sent[cs:ce].split()) >= 4:
+            return Frame("reported", sent[ms:me], m_start, m_end, [(start + cs, start + ce)])
     for vm in re.finditer(rf"\b(?P<verb>{_VERBS})\b", sent[me:me + 160]):
         pos = me + vm.start()
         if _NEGATED.search(sent[me:pos]):

@@ -38,7 +38,7 @@ from claims.analysis.lexicon import (
 
 __all__ = ["ORG_KIND_ALT", "ROLE_ALT", "Mention", "People", "Person", "PRONOUN_RE", "TITLE_REF_RE", "word_re"]
 
-_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ\u0100-\u017f]+|(?:Mc|Mac|De|Di|Da|Le|La|Du)[A-Z][a-zà-öø-ÿ\u0100-\u017f]+|[A-ZÀ-ÖØ-Þ\u0100-\u017f][a-zà-öø-ÿ\u0100-\u017f]+(?:-[A-ZÀ-ÖØ-Þ\u0100-\u017f][a-zà-öø-ÿ\u0100-\u017f]+)?)"
+_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ\u0100-\u017f]+|(?:Mc|Mac|De|Di|Da|Le|La|Du)[A-Z][a-zà-öø-ÿ\u0100-\u017f]+|[A-ZÀ-ÖØ-Þ\u0100-\u017f][a-zà-öø-ÿ\u0100-\u017f]+(?:-[A-ZÀ-ÖØ-Þ\u0100-\u017f]?[a-zà-öø-ÿ\u0100-\u017f]+)?)"
 _RUN = re.compile(rf"(?<![\w'-]){_TOKEN}(?:\.?\s{{1,2}}{_TOKEN})*(?![\w-])")
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?$")
@@ -184,11 +184,14 @@ class People:
             if person:
                 self._mention(person, start, end, "surname", sent_start)
             return
-        if len(words) > 3:
+        if len(words) > 3 and not (len(words) == 4 and words[0] in FIRST_NAMES):  # "Ana Sofía Ruiz Calderón" stays whole
             words, tokens = words[-3:], tokens[-3:]
             start = tokens[0][1]
         name = " ".join(words)
         person = by_name.get(name)
+        if person is None and len(words) == 2:  # "Ferreira Montalbán" after "Lucía Ferreira Montalbán"
+            person = next((p for p in reversed(self.persons)
+                           if len(p.name.split()) >= 3 and p.name.endswith(" " + name)), None)
         if person is None:
             if not self._plausible_person(words, start, end, sent_start, sent_end):
                 return
@@ -210,6 +213,9 @@ class People:
         # here and wherever else the same words appear.
         name = " ".join(words)
         if name in self.not_people:
+            return False
+        if re.match(r"\s+(?:No\.?\s*)?\d", after):  # "Local Transport Note 1/20": a document, not a person
+            self.not_people.add(name)
             return False
         det = re.search(r"\b(?:the|a|an|its|their)\s+((?:(?!(?:is|was|are|were|be|been|has|had|said|says|told)\s)[a-z][\w'’-]*\s+){0,2})$", before)
         if det and not self._has_role_noun(det.group(1)):  # "the economist Jane Doe" is a person
@@ -267,6 +273,10 @@ class People:
     def _by_surname(self, word: str, by_name: dict[str, Person]) -> Person | None:
         for person in reversed(self.persons):
             if person.surname == word:
+                return person
+        for person in reversed(self.persons):  # "Park Seo-yeon" ... "Park said" (family name first)
+            parts = person.name.split()
+            if len(parts) == 2 and parts[0] == word and word not in FIRST_NAMES and "-" in parts[1]:
                 return person
         for person in reversed(self.persons):  # "Rafael Ortuño Vidal" ... "Ortuño said"
             parts = person.name.split()

@@ -68,7 +68,8 @@ def widen(sentence: str, start: int, end: int) -> tuple[int, int]:
 # "found", "showed" ... count only with "that" ("The researchers found particles in ..." is not speech).
 _CUE = re.compile(r"[\"“”]|\baccording to\b|\b(?:"
                   + "|".join(re.escape(v) for v in sorted(set(SPEECH_VERBS) - THAT_ONLY_VERBS, key=len, reverse=True))
-                  + r")\b|\b(?:" + "|".join(sorted(THAT_ONLY_VERBS, key=len, reverse=True)) + r")\s+(?:[\w,]+\s+){0,3}?that\b", re.I)
+                  + r"|saying|telling|adding|warning|arguing|insisting)\b|\b(?:" + "|".join(sorted(THAT_ONLY_VERBS, key=len, reverse=True))
+                  + r")\s+(?:[\w,]+\s+){0,3}?that\b|\b(?:figures|data|statistics)\s+(?:from|published by|by)\b[^.]{0,80}\bshows?\b", re.I)
 
 
 def chosen_span(mention: TaggedMention | None, sentence: str, sent_start: int,

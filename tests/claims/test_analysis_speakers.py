@@ -642,3 +642,19 @@ def test_object_after_a_descriptor_is_not_a_pronoun_subject_and_extended_latin_n
     a = _analyse(text)
     assert a[3].speaker == "Ravi Tandon"
     assert a[5].speaker == "Şebnem Karaoğlu"
+
+
+def test_time_clauses_documents_and_name_forms_from_heldout23():
+    text = ("The Larch Theatre has been saved by a £1m grant, four months after the theatre warned that it could close. "
+            "The documents, dated 3 March, show that the grant was approved. "
+            "Cycle lanes must be protected on busy roads under Road Design Note 4/19, he said. "
+            "Seo Ji-hoon, the firm's president, said the plant would employ 900 people. "
+            "Seo said the subsidy was fair. "
+            "Sofía Ruiz Calderón, the trade minister, said exports rose 8 percent. "
+            "Ruiz Calderón said the rise would continue.")
+    a = _analyse(text)
+    assert a[0].speaker is None
+    assert a[1].speaker == "documents"  # not the appositive "dated 3 March"
+    assert a[2].speaker != "Road Design Note"
+    assert a[4].speaker == "Seo Ji-hoon"
+    assert a[6].speaker == "Sofía Ruiz Calderón"

@@ -202,3 +202,16 @@ def test_pipeline_tags_only_worthy_sentences_and_names_the_tagger(tagger):
     assert with_tagger[0].extractor.endswith("+speakers." + tagger.version.rsplit("+", 1)[-1])
     assert "+" not in rules[0].extractor.split("@", 1)[1]
     assert [c.analysis.speaker for c in with_tagger] == [None, "Kaisa Orlund"]
+
+
+def test_saying_and_figures_show_frames_at_the_tagged_mention():
+    saying = ("In Velmar, the trade minister, Ines Aldaba, rejected the accusation, saying the deal "
+              "covered only direct grants.")
+    a = _with(saying, "Ines Aldaba")[0]
+    assert a.speaker == "Ines Aldaba"
+    assert a.claim == "The deal covered only direct grants"
+    shows = ("Cocoa imports fell 9 percent in 2026, figures from the Cocoa Traders' Guild show, "
+             "the steepest fall since 1998.")
+    b = _with(shows, "Cocoa Traders' Guild")[0]
+    assert b.speaker == "Cocoa Traders' Guild"
+    assert b.claim == "Cocoa imports fell 9 percent in 2026, the steepest fall since 1998"
