@@ -24,14 +24,15 @@ from claims.analysis.people import ROLE_ALT
 
 __all__ = ["Frame", "find_frame", "quote_spans"]
 
-_VERBS = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+#: The speech verbs as one regex alternation, longest first (shared with ``tagged``).
+SPEECH_VERB_ALT = "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|then|later|again|previously|recently|repeatedly|once|further|publicly|reportedly)\s+)*"
 _SUBJ_PRON = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
 _NP = r"(?:[\w'’.&()-]+(?:\s+[\w'’.&()-]+){0,7}?)"
 _FRAME_AFTER_SUBJ = re.compile(
-    rf"^\s*,?\s*(?P<spk>{_NP})(?:,\s+(?:the|a|an|its|his|her|their)\s+[^,\"“”]{{1,60}},)?\s+{_AUX}(?P<verb>{_VERBS})\b")
-_FRAME_AFTER_VERB = re.compile(rf"^\s*,?\s*(?P<verb>{_VERBS})\s+(?P<spk>[^;!?]+?)\s*[.!?]?\s*$")
-_FRAME_BEFORE = re.compile(rf"(?P<spk>{_NP}),?\s+{_AUX}(?P<verb>{_VERBS})\b(?P<obj>[^\":]{{0,60}}?)\s*[:,]\s*$")
+    rf"^\s*,?\s*(?P<spk>{_NP})(?:,\s+(?:the|a|an|its|his|her|their)\s+[^,\"“”]{{1,60}},)?\s+{_AUX}(?P<verb>{SPEECH_VERB_ALT})\b")
+_FRAME_AFTER_VERB = re.compile(rf"^\s*,?\s*(?P<verb>{SPEECH_VERB_ALT})\s+(?P<spk>[^;!?]+?)\s*[.!?]?\s*$")
+_FRAME_BEFORE = re.compile(rf"(?P<spk>{_NP}),?\s+{_AUX}(?P<verb>{SPEECH_VERB_ALT})\b(?P<obj>[^\":]{{0,60}}?)\s*[:,]\s*$")
 # "Oduya was blunt: "..."", "Hale put it simply: "..."": a person's clause, a colon, then the quote.
 _COLON_INTRO = re.compile(
     r"^(?:(?:But|And|However|Meanwhile|Still|Yet)\b,?\s+)?(?P<spk>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*|He|She|They|We)"
@@ -414,7 +415,7 @@ def _reported_frame(sent: str, base: int) -> Frame:
     m = _SAYING.match(sent)
     if m:
         return _reported(m, base, "content", "spk")
-    for vm in re.finditer(rf"\b(?P<verb>{_VERBS})\b", sent):
+    for vm in re.finditer(rf"\b(?P<verb>{SPEECH_VERB_ALT})\b", sent):
         if _in_quotes(sent, vm.start()):
             continue
         if _NEGATED.search(sent[: vm.start()]):
@@ -450,7 +451,8 @@ def _reported(m: re.Match[str], base: int, content: str, spk: str) -> Frame:
     return Frame("reported", m.group(spk), base + s, base + e, [(base + cs, base + ce)])
 
 
-_SUBORDINATE = re.compile(r"\b(?:where|which|who|whom|whose|because|although|whereas)\b", re.I)
+#: A relative or subordinate clause opener: a mention after one is about something else.
+SUBORDINATE_RE = re.compile(r"\b(?:where|which|who|whom|whose|because|although|whereas)\b", re.I)
 
 
 def frame_at_mention(text: str, start: int, end: int, m_start: int, m_end: int) -> Frame | None:
@@ -493,14 +495,14 @@ def frame_at_mention(text: str, start: int, end: int, m_start: int, m_end: int) 
         # With a second half, keep the comma that joins the two.
         spans = [(0, figures.start() + 1), after] if after[1] > after[0] else [(0, figures.start())]
         return Frame("reported", sent[ms:me], m_start, m_end, [(start + a, start + b) for a, b in spans])
-    if _SUBORDINATE.search(sent[:ms]):
+    if SUBORDINATE_RE.search(sent[:ms]):
         return None
     saying = re.compile(r",\s+saying\s+(?:that\s+)?").search(sent, me, min(len(sent), me + 200))
     if saying and not _in_quotes(sent, saying.start()):  # "X rejected the accusation, saying ..."
         cs, ce = _trim(sent, saying.end(), len(sent.rstrip()))
         if len(sent[cs:ce].split()) >= 4:
             return Frame("reported", sent[ms:me], m_start, m_end, [(start + cs, start + ce)])
-    for vm in re.finditer(rf"\b(?P<verb>{_VERBS})\b", sent[me:me + 160]):
+    for vm in re.finditer(rf"\b(?P<verb>{SPEECH_VERB_ALT})\b", sent[me:me + 160]):
         pos = me + vm.start()
         if _NEGATED.search(sent[me:pos]):
             continue

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
+from claims.analysis.attribution import SPEECH_VERB_ALT, SUBORDINATE_RE
 from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS
 
 
@@ -27,11 +28,10 @@ TAGGER_MIN_CONFIDENCE = 0.9
 
 _CONNECTOR = r"(?:of|for|and|at|from|on|in|by|to|with|the|a|an|de|du|van|von)"
 _TRAILING = re.compile(rf"(?:\s+{_CONNECTOR})+$")
-_SPEECH = re.compile(r"\s*(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True)) + r")\b")
+_SPEECH = re.compile(rf"\s*(?:{SPEECH_VERB_ALT})\b")
 # Capitalised words glued on after a name ("Castellan" + " Ratings", "Dunmere Health" + " Board").
 _MORE_NAME = re.compile(r"(?:['’]?\s(?:(?:of|for|and|the|de|du)\s)*[A-Z][\w-]*(?:['’][A-Z][\w-]*|(?<=s)['’])?(?![\w'’]))+")
-_SUBORDINATE = re.compile(r"\b(?:where|which|who|whom|whose|because|although|whereas)\b", re.I)
-_TRAILING_VERB = re.compile(r"\s+(?:" + "|".join(re.escape(v) for v in SPEECH_VERBS) + r")$")
+_TRAILING_VERB = re.compile(rf"\s+(?:{SPEECH_VERB_ALT})$")
 _WORD = re.compile(r"\s+[\w'’-]+")
 
 
@@ -83,7 +83,7 @@ def chosen_span(mention: TaggedMention | None, sentence: str, sent_start: int,
         return None
     if sum(sentence.count(q, 0, mention.start) for q in ('"', "“", "”")) % 2 == 1:
         return None  # inside a quote: the words quoted, not who is quoting them
-    if sp_s is None and (not _CUE.search(sentence) or _SUBORDINATE.search(sentence, 0, mention.start)):
+    if sp_s is None and (not _CUE.search(sentence) or SUBORDINATE_RE.search(sentence, 0, mention.start)):
         return None  # no speech in the sentence, or the mention sits in a clause about something else
     s, e = widen(sentence, mention.start, mention.end)
     if e <= s:
@@ -92,7 +92,7 @@ def chosen_span(mention: TaggedMention | None, sentence: str, sent_start: int,
     return None if span == (sp_s, sp_e) else span
 
 
-_ANY_SPEECH = re.compile(r"[\"“”]|\baccording to\b|\b(?:" + "|".join(re.escape(v) for v in sorted(SPEECH_VERBS, key=len, reverse=True))
+_ANY_SPEECH = re.compile(rf"[\"“”]|\baccording to\b|\b(?:{SPEECH_VERB_ALT}"
                          + r"|reckon|reckons|reckoned|saying|telling|adding|arguing|insisting|warning|claiming|writing)\b", re.I)
 
 
