@@ -95,7 +95,7 @@ def _speaker_of(
 
 def _tagged_speaker(
     text: str, span: tuple[int, int], people: People, rules_person: Person | None,
-    sp_s: int | None, sp_e: int | None, group_speakers: list[str],
+    sp_s: int | None, sp_e: int | None, it_referents: list[tuple[str, str]],
 ) -> tuple[str, Person | None, int, int] | None:
     """(speaker, person, start, end) for a tagged mention, or None to keep the rules' speaker.
 
@@ -114,7 +114,7 @@ def _tagged_speaker(
     speaker, person, t_s, t_e = _speaker_of(
         Frame(kind="reported", speaker_text=text[s:e], speaker_start=s, speaker_end=e), people, text)
     if person is None and speaker and re.fullmatch(r"[Ii]t|[Tt]hey", speaker):
-        speaker = group_speakers[-1] if group_speakers else None
+        speaker = it_referents[-1][0] if it_referents else None
     if not speaker or t_s is None or t_e is None:
         return None
     if person is None and text[max(0, t_s - 4):t_s] in ("the ", "The "):
@@ -263,7 +263,8 @@ def analyse_article(
     the pipeline passes the indices that scored at or above the threshold.
     ``mentions`` (one per sentence, from the speaker tagger in
     ``claims.model.mentions``) lets a confident tagged mention replace the
-    rules' speaker where :func:`_tagger_choice` says so (flag ``speaker_from_tagger``).
+    rules' speaker where ``claims.analysis.tagged.chosen_span`` and
+    :func:`_tagged_speaker` allow it (flag ``speaker_from_tagger``).
     """
     del author, source
     work = text.translate(_WORK_TABLE)
@@ -314,7 +315,7 @@ def analyse_article(
         attribution = frame.kind
         tagged = chosen_span(mentions[i] if mentions is not None else None, sent.text, sent.start, sp_s, sp_e)
         if tagged is not None:
-            taken = _tagged_speaker(text, tagged, people, person, sp_s, sp_e, group_speakers)
+            taken = _tagged_speaker(text, tagged, people, person, sp_s, sp_e, it_referents)
             if taken is not None:
                 speaker, person, sp_s, sp_e = taken
                 flags = [f for f in flags if f not in ("unknown_speaker", "inferred_speaker")] + ["speaker_from_tagger"]
