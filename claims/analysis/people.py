@@ -38,7 +38,7 @@ from claims.analysis.lexicon import (
 
 __all__ = ["ORG_KIND_ALT", "ROLE_ALT", "Mention", "People", "Person", "PRONOUN_RE", "TITLE_REF_RE", "word_re"]
 
-_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ\u0100-\u017f]+|(?:Mc|Mac|De|Di|Da|Le|La|Du)[A-Z][a-zà-öø-ÿ\u0100-\u017f]+|[A-ZÀ-ÖØ-Þ\u0100-\u017f][a-zà-öø-ÿ\u0100-\u017f]+(?:-[A-ZÀ-ÖØ-Þ\u0100-\u017f]?[a-zà-öø-ÿ\u0100-\u017f]+)?)"
+_TOKEN = r"(?:O'[A-Z][a-zà-öø-ÿ\u0100-\u024f]+|(?:Mc|Mac|De|Di|Da|Le|La|Du)[A-Z][a-zà-öø-ÿ\u0100-\u024f]+|[A-ZÀ-ÖØ-Þ\u0100-\u024f][a-zà-öø-ÿ\u0100-\u024f]+(?:-[A-ZÀ-ÖØ-Þ\u0100-\u024f]?[a-zà-öø-ÿ\u0100-\u024f]+)?)"
 _RUN = re.compile(rf"(?<![\w'-]){_TOKEN}(?:\.?\s{{1,2}}{_TOKEN})*(?![\w-])")
 FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _HONORIFIC = re.compile(r"(?:Dr|Mr|Mrs|Ms|Prof|Professor|Sir|Dame)\.?$")
@@ -181,6 +181,9 @@ class People:
             pass
         if len(words) == 1:
             person = self._by_surname(words[0], by_name)
+            if person is None and re.search(r"\b(?:Sir|Dame)\s+$", self.text[max(0, start - 6):start]):
+                # "Sir Geoffrey said" after "Sir Geoffrey Allardyce": a knight goes by his first name
+                person = next((p for p in reversed(self.persons) if p.name.split()[0] == words[0]), None)
             if person:
                 self._mention(person, start, end, "surname", sent_start)
             return
@@ -376,8 +379,9 @@ class People:
         if before and after and before.lower() not in after.lower():
             return f"{before}, {after}"
         role = before or after
-        if role is None and re.search(r"\bDr\.?\s+$", self.text[max(0, start - 5):start]):
-            return "doctor"
+        honorific = re.search(r"\b(Dr|Prof|Professor)\.?\s+$", self.text[max(0, start - 12):start])
+        if role is None and honorific:  # "Dr X" is the doctor, "Professor X" the professor
+            return "doctor" if honorific.group(1) == "Dr" else "professor"
         return role
 
     def _role_after(self, end: int, sent_end: int) -> str | None:

@@ -658,3 +658,17 @@ def test_time_clauses_documents_and_name_forms_from_heldout23():
     assert a[2].speaker != "Road Design Note"
     assert a[4].speaker == "Seo Ji-hoon"
     assert a[6].speaker == "Sofía Ruiz Calderón"
+
+
+def test_professor_and_knight_references_and_latin_extended_b():
+    text = ("Professor Ilmar Tõnisson led the study at Ardent University. "
+            "The professor said 40 percent of the devices failed early. "
+            "The chair, Sir Hadley Brancombe, said 38 percent of the bonus was linked to targets. "
+            '"We have doubled investment," Sir Hadley said. '
+            '"The count is slow," Ștefănescu said. '
+            "Mirela Ștefănescu chairs the commission.")
+    a = _analyse(text)
+    assert a[1].speaker == "Ilmar Tõnisson"
+    assert a[3].speaker == "Hadley Brancombe"
+    people_text = 'Mirela Ștefănescu chairs the commission. "The count is slow," Ștefănescu said.'
+    assert _analyse(people_text)[1].speaker == "Mirela Ștefănescu"
