@@ -49,7 +49,7 @@ ROLE_ALT = "|".join(sorted((r for r in ROLE_NOUNS if r.isalpha()), key=len, reve
 ORG_KIND_ALT = "|".join(re.escape(w) for w in sorted(ORG_KIND_NOUNS, key=len, reverse=True))
 _IRREGULAR_ALT = "|".join(sorted(IRREGULAR_PAST, key=len, reverse=True))
 _ROLE_SUFFIX = re.compile(r"[a-z]+olog(?:ist|er)s?|[a-z]+[cg]ians?|[a-z]+ographers?")
-TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{ROLE_ALT}))\b")
+TITLE_REF_RE = re.compile(rf"\b[Tt]he ((?:[a-z]+ ){{0,2}}(?:{ROLE_ALT}|MP|MEP|MSP))\b")  # "the MP" too
 
 
 @lru_cache(maxsize=4096)

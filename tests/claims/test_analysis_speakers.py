@@ -672,3 +672,9 @@ def test_professor_and_knight_references_and_latin_extended_b():
     assert a[3].speaker == "Hadley Brancombe"
     people_text = 'Mirela Ștefănescu chairs the commission. "The count is slow," Ștefănescu said.'
     assert _analyse(people_text)[1].speaker == "Mirela Ștefănescu"
+
+
+def test_the_mp_refers_to_the_named_mp():
+    text = ("Orla Finnegan, the MP for Kelby West, said repairs had stalled. "
+            "The MP said she would write to the regulator.")
+    assert _analyse(text)[1].speaker == "Orla Finnegan"
