@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from claims.analysis import analyse_article, extractor_id  # noqa: E402
-from claims.analysis.tagged import worth_tagging  # noqa: E402
+from claims.analysis.tagged import tag_where_useful  # noqa: E402
 from claims.folding import fold  # noqa: E402
 from claims.ingest import ingest_sources  # noqa: E402
 from claims.model.mentions import MentionTagger, load_mention_tagger  # noqa: E402
@@ -63,11 +63,8 @@ def analysed_sentences(files: list[str], tagger: MentionTagger | None = None) ->
         if key is None:
             continue
         sentences = split_sentences(article.text)
-        mentions = None
-        if tagger is not None:  # as the pipeline does: only sentences where it could matter
-            order = [i for i, s in enumerate(sentences) if worth_tagging(s.text)]
-            found = dict(zip(order, tagger.mentions([sentences[i].text for i in order]), strict=True))
-            mentions = [found.get(i) for i in range(len(sentences))]
+        texts = [s.text for s in sentences]  # tagged as the pipeline does: only where it could matter
+        mentions = tag_where_useful(tagger, texts, range(len(texts))) if tagger is not None else None
         analyses = analyse_article(
             article.text, sentences, published=article.published, author=article.author, source=article.source,
             mentions=mentions,

@@ -61,12 +61,17 @@ def extract_batch(
         per_article.append((art, sents))
         texts.extend(s.text for s in sents)
     scores = scorer.score(texts) if texts else []  # type: ignore[attr-defined]
+    tagged = None
+    if tagger is not None:  # one call for the whole batch, like the scorer
+        from claims.analysis.tagged import tag_where_useful
+
+        tagged = tag_where_useful(tagger, texts, (i for i, sc in enumerate(scores) if float(sc) >= cut))
 
     result = ExtractResult(articles=len(articles), sentences=len(texts))
     pos = 0
     for art, sents in per_article:
-        art_scores = scores[pos : pos + len(sents)]
-        pos += len(sents)
+        start, pos = pos, pos + len(sents)
+        art_scores = scores[start:pos]
         if on_article is not None:
             on_article(art, len(sents))
         if not sents:
@@ -74,16 +79,9 @@ def extract_batch(
         wanted = {i for i, sc in enumerate(art_scores) if float(sc) >= cut}
         if not wanted:
             continue
-        mentions = None
-        if tagger is not None:
-            from claims.analysis.tagged import worth_tagging
-
-            order = [i for i in sorted(wanted) if worth_tagging(sents[i].text)]
-            found = dict(zip(order, tagger.mentions([sents[i].text for i in order]), strict=True))  # type: ignore[attr-defined]
-            mentions = [found.get(i) for i in range(len(sents))]
         analyses = analyse_article(
             art.text, sents, published=art.published, author=art.author, source=art.source, only=wanted,
-            mentions=mentions,
+            mentions=tagged[start:pos] if tagged is not None else None,
         )
         for sent, score, analysis in zip(sents, art_scores, analyses, strict=True):
             if float(score) < cut:

@@ -7,7 +7,8 @@ people index as the rules' own mentions.
 from __future__ import annotations
 
 import re
-from typing import Protocol
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
 
 from claims.analysis.attribution import SPEECH_VERB_ALT, SUBORDINATE_RE
 from claims.analysis.lexicon import SPEECH_VERBS, THAT_ONLY_VERBS
@@ -101,3 +102,10 @@ def worth_tagging(sentence: str) -> bool:
     verb.  Without one the rules find no frame and a tagged mention is never taken, so the
     pipeline skips the model for such sentences (the analyses are the same)."""
     return bool(_ANY_SPEECH.search(sentence))
+
+
+def tag_where_useful(tagger: Any, texts: Sequence[str], wanted: Iterable[int]) -> list[TaggedMention | None]:
+    """One tagger call for the ``wanted`` texts worth tagging; a mention (or None) per text."""
+    order = [i for i in sorted(wanted) if worth_tagging(texts[i])]
+    found = dict(zip(order, tagger.mentions([texts[i] for i in order]), strict=True))
+    return [found.get(i) for i in range(len(texts))]
